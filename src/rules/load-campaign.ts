@@ -1,0 +1,82 @@
+// Loads a campaign rules file (YAML or JSON), checks it against rules/campaign.schema.json and for the facts a
+// schema cannot express, and returns it frozen. A broken file stops start-up with file, path and problem.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { Campaign } from '../types.ts';
+import { nameKey } from './normalize.ts';
+
+export const DEFAULT_CAMPAIGN_FILE = fileURLToPath(new URL('../../rules/campaign-2022.yaml', import.meta.url));
+const SCHEMA_FILE = fileURLToPath(new URL('../../rules/campaign.schema.json', import.meta.url));
+
+export class CampaignRulesError extends Error {
+  constructor(file: string, path: string, problem: string) {
+    super(`规则文件有误 ${file} ${path || '/'}: ${problem}`);
+    this.name = 'CampaignRulesError';
+  }
+}
+
+const validateSchema = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+const cache = new Map<string, Campaign>();
+
+export function loadCampaign(file: string = DEFAULT_CAMPAIGN_FILE): Campaign {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CampaignRulesError(file, '', (err as Error).message.split('\n')[0]);
+  }
+  if (!validateSchema(data)) {
+    const first = validateSchema.errors![0];
+    throw new CampaignRulesError(file, first.instancePath, `${first.message ?? 'invalid'}`);
+  }
+  const campaign = data as Campaign;
+  checkFacts(file, campaign);
+  const frozen = deepFreeze(campaign);
+  cache.set(file, frozen);
+  return frozen;
+}
+
+/** What JSON Schema cannot say: unique names, real dates and zones, compilable patterns, the required columns. */
+function checkFacts(file: string, c: Campaign): void {
+  const fail = (path: string, problem: string): never => { throw new CampaignRulesError(file, path, problem); };
+  if (Number.isNaN(Date.parse(`${c.deadline.date}T00:00:00Z`))) fail('/deadline/date', 'not a real date');
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: c.deadline.timeZone });
+  } catch {
+    fail('/deadline/timeZone', `unknown time zone ${c.deadline.timeZone}`);
+  }
+  const keys = c.form.columns.map((col) => col.key);
+  for (const key of ['title', 'section', 'column'] as const) {
+    if (!keys.includes(key)) fail('/form/columns', `the form needs a "${key}" column`);
+  }
+  keys.forEach((key, i) => { if (keys.indexOf(key) !== i) fail(`/form/columns/${i}/key`, `duplicate key ${key}`); });
+  const seen = new Map<string, string>();
+  const claim = (name: string, path: string) => {
+    const key = nameKey(name);
+    const owner = seen.get(key);
+    if (owner && owner !== path.split('/').slice(0, 3).join('/')) fail(path, `"${name}" is used twice`);
+    seen.set(key, path.split('/').slice(0, 3).join('/'));
+  };
+  c.units.forEach((u, i) => {
+    [u.name, ...u.aliases].forEach((n, j) => claim(n, `/units/${i}/${j === 0 ? 'name' : `aliases/${j - 1}`}`));
+    (u.patterns ?? []).forEach((p, j) => {
+      try { new RegExp(p, 'u'); } catch (err) { fail(`/units/${i}/patterns/${j}`, (err as Error).message); }
+    });
+  });
+  c.sections.forEach((s, i) => {
+    const columnKeys = s.columns.map(nameKey);
+    columnKeys.forEach((k, j) => { if (columnKeys.indexOf(k) !== j) fail(`/sections/${i}/columns/${j}`, 'duplicate column'); });
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

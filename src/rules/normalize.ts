@@ -1,0 +1,31 @@
+// Text normalisation shared by every comparison of names the county typed: full- and half-width forms,
+// white space of every width, straight and curly quotes all compare equal.
+
+const QUOTES = /["'“”‘’「」『』〝〞＂＇`´]/g;
+// \s covers U+3000 (ideographic space) and NBSP; the zero-width ones are not white space to JS.
+const SPACE = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+
+/** The key two names are compared by: NFKC, no white space, no quotes. */
+export function nameKey(text: string): string {
+  return text.normalize('NFKC').replace(SPACE, '').replace(QUOTES, '');
+}
+
+/** Cell text as shown back to people: NFKC-free, but trimmed and with runs of white space folded to one. */
+export function cleanCell(text: string): string {
+  return text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Edit distance, for suggesting the closest valid name. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = above;
+    }
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,127 @@
+// Shared shapes that flow between the pipeline stages: email -> attachments -> findings -> verdict.
+
+/** One campaign, as loaded from a rules file under rules/ (see rules/campaign.schema.json). */
+export interface Campaign {
+  id: string;
+  name: string;
+  collector: { name: string; mailbox: string; contacts: string[]; phone: string };
+  deadline: { date: string; timeZone: string };
+  campaignWords: string[];
+  form: FormSpec;
+  sections: SectionSpec[];
+  units: UnitSpec[];
+  formats: string[];
+}
+
+export type FieldKey =
+  | 'seq' | 'title' | 'producer' | 'section' | 'column' | 'copyright' | 'format' | 'summary' | 'remark';
+
+export interface ColumnSpec {
+  key: FieldKey;
+  header: string;
+  aliases?: string[];
+  required?: boolean;
+}
+
+export interface FormSpec {
+  title: string;
+  headerLine: { unit: string; contact: string; phone: string };
+  notesMarker: string;
+  minHeaderMatches: number;
+  columns: ColumnSpec[];
+}
+
+export interface SectionSpec { name: string; aliases?: string[]; columns: string[] }
+
+export interface UnitSpec {
+  name: string;
+  quota: number;
+  aliases: string[];
+  patterns?: string[];
+  senders: string[];
+}
+
+/** An attachment as it came off the email, name already decoded. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface Address { address: string; name: string }
+
+/** What the pipeline needs to know about one email. */
+export interface Email {
+  messageId: string;
+  from: Address | null;
+  replyTo: Address | null;
+  to: Address[];
+  subject: string;
+  text: string;
+  receivedAt: Date;
+  /** Lower-cased header name -> raw (unfolded) value, for the auto-reply checks. */
+  headers: Record<string, string>;
+  /** Content types of every MIME part, to spot delivery-status reports. */
+  partTypes: string[];
+  attachments: Attachment[];
+}
+
+/** One filled row of the recommendation table, cells keyed by column. */
+export interface FormRow {
+  cells: Partial<Record<FieldKey, string>>;
+}
+
+/** The 填表单位 / 联系人 / 联系电话 line above the table. */
+export interface FormHeader { unit: string; contact: string; phone: string }
+
+/** What one Word attachment held. */
+export type WordReading =
+  | { file: string; ok: true; hasTable: boolean; header: FormHeader; rows: FormRow[] }
+  | { file: string; ok: false; reason: string };
+
+/** A seal found on a PDF page; box is [x, y, width, height] in PDF points from the top-left of the page. */
+export interface StampFinding { file: string; page: number; box: [number, number, number, number]; score: number }
+
+/** What one PDF attachment held. `titles` is null when the PDF has no text-layer table (e.g. a scan). */
+export type PdfReading =
+  | { file: string; ok: true; pages: number; hasTextLayer: boolean; titles: string[] | null }
+  | { file: string; ok: false; reason: string };
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  code: string;
+  message: string;
+  row?: number;
+  file?: string;
+}
+
+export interface Resource {
+  seq: number;
+  title: string;
+  producer: string;
+  section: string;
+  column: string;
+  copyright: string;
+  format: string;
+  summary: string;
+  remark: string;
+}
+
+export type Decision = 'accept' | 'reject' | 'ignore';
+
+export interface Reply { to: string; subject: string; text: string; html: string }
+
+export interface Verdict {
+  file?: string;
+  messageId: string;
+  decision: Decision;
+  unit: string | null;
+  receivedAt: string;
+  errors: Finding[];
+  warnings: Finding[];
+  resources: Resource[];
+  countsBySection: Record<string, number>;
+  stamps: StampFinding[];
+  reply: Reply | null;
+}
