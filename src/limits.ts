@@ -1,0 +1,12 @@
+// Bounds on what one email may make the bot do: a public mailbox receives anything, so every read is capped.
+
+/** A Word or PDF attachment larger than this is not opened (the message names the limit). */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** Sum of the uncompressed sizes declared in a .docx zip directory; more is treated as a decompression bomb. */
+export const MAX_UNCOMPRESSED_BYTES = 120 * 1024 * 1024;
+/** Largest uncompressed/compressed ratio accepted for a big zip entry (real Word XML compresses ~10-30x). */
+export const MAX_COMPRESSION_RATIO = 200;
+/** Pages of one PDF looked at for tables and seals; a table of resources fits in far fewer. */
+export const MAX_PDF_PAGES = 50;
+/** Wall-clock budget for reading one attachment before it is declared unreadable. */
+export const ATTACHMENT_TIME_LIMIT_MS = 20_000;
