@@ -53,3 +53,17 @@ stop_pid_file() {
   rm -f "$pid_file"
   say "stopped $name (pid $pid)"
 }
+
+# Serialises up/down/reset of one data folder: test files running in parallel may all call up.sh at once.
+# Children started while it is held must close fd 9 (`9>&-`), or they would keep the lock for their lifetime.
+lock_services() {
+  exec 9>"$SERVICES_DIR/.services.lock"
+  flock 9
+}
+
+# Stops every service of this instance by its pid file; the data stays.
+stop_services() {
+  stop_pid_file "$FRONT_DOOR_PID" "SMTP front door"
+  stop_pid_file "$DOVECOT_RUNTIME/master.pid" Dovecot
+  stop_pid_file "$REDIS_PID" Redis
+}

@@ -12,9 +12,9 @@ ensure_packages() {
   say "installing ${missing[*]} (apt-get)"
   # The lock keeps parallel installs of other scripts from failing on dpkg's own lock.
   export DEBIAN_FRONTEND=noninteractive
-  if ! flock /tmp/apt.lock apt-get install -y --no-install-recommends "${missing[@]}"; then
-    flock /tmp/apt.lock apt-get update
-    flock /tmp/apt.lock apt-get install -y --no-install-recommends "${missing[@]}"
+  if ! flock /tmp/apt.lock apt-get install -y --no-install-recommends "${missing[@]}" 9>&-; then
+    flock /tmp/apt.lock apt-get update 9>&-
+    flock /tmp/apt.lock apt-get install -y --no-install-recommends "${missing[@]}" 9>&-
   fi
 }
 

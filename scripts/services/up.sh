@@ -10,7 +10,7 @@ start_redis() {
   pid_alive "$REDIS_PID" && return 0
   port_open "$REDIS_PORT" && fail "port $REDIS_PORT is taken by another program (not this instance's Redis)"
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$SERVICES_DIR/redis" --appendonly yes \
-    --daemonize yes --pidfile "$REDIS_PID" --logfile "$SERVICES_DIR/redis/redis.log" </dev/null
+    --daemonize yes --pidfile "$REDIS_PID" --logfile "$SERVICES_DIR/redis/redis.log" </dev/null 9>&-
   say "started Redis"
 }
 
@@ -24,7 +24,7 @@ start_dovecot() {
     return 0
   fi
   port_open "$IMAP_PORT" && fail "port $IMAP_PORT is taken by another program (not this instance's Dovecot)"
-  dovecot -c "$DOVECOT_CONF" </dev/null >>"$SERVICES_DIR/dovecot/dovecot.log" 2>&1 \
+  dovecot -c "$DOVECOT_CONF" </dev/null >>"$SERVICES_DIR/dovecot/dovecot.log" 2>&1 9>&- \
     || fail "Dovecot did not start; see $SERVICES_DIR/dovecot/dovecot.log"
   say "started Dovecot"
 }
@@ -33,11 +33,11 @@ start_front_door() {
   mkdir -p "$SERVICES_DIR/smtp-sent"
   pid_alive "$FRONT_DOOR_PID" && return 0
   port_open "$SMTP_PORT" && fail "port $SMTP_PORT is taken by another program (not this instance's front door)"
-  # setsid + closed stdio: the front door outlives this script and holds no pipe of whoever called it.
+  # setsid + closed stdio and lock: the front door outlives this script and holds nothing of its caller.
   SERVICES_DIR="$SERVICES_DIR" SMTP_PORT="$SMTP_PORT" LMTP_PORT="$LMTP_PORT" CATCHALL_ADDRESS="$CATCHALL_ADDRESS" \
     PASSWD_FILE="$1/auth/users" PID_FILE="$FRONT_DOOR_PID" \
     bash -c 'cd "$1" && exec setsid node --import tsx "$2"' _ "$PROJECT_ROOT" "$SERVICES_SCRIPTS/smtp-front-door.ts" \
-    </dev/null >>"$SERVICES_DIR/smtp-front-door.log" 2>&1 &
+    </dev/null >>"$SERVICES_DIR/smtp-front-door.log" 2>&1 9>&- &
   say "started the SMTP front door"
 }
 
@@ -78,6 +78,7 @@ print_summary() {
   list_mailboxes | while read -r address password; do say "    $address $password"; done
 }
 
+lock_services
 ensure_packages
 ensure_mail_user
 STORE="$(reachable_store)"

@@ -53,7 +53,8 @@ beforeAll(async () => {
   env = readServicesEnv();
 }, 620_000);
 
-describe('local services', () => {
+// Generous per-test time: a second up.sh may wait on the lock while another test file installs packages.
+describe('local services', { timeout: 180_000 }, () => {
   it('starting the services a second time leaves them running and succeeds', async () => {
     const { stdout } = await run('bash', [join(projectRoot, 'scripts/services/up.sh')], { timeout: 120_000 });
     expect(stdout).toContain(`127.0.0.1:${env.imap.port}`);
