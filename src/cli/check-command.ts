@@ -1,0 +1,45 @@
+// `check`: the offline verdict for each .eml given, as JSON Lines (--json) or a short readable summary.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCampaign } from '../rules/load-campaign.ts';
+import { checkEmail } from '../pipeline/check-email.ts';
+import type { Verdict } from '../types.ts';
+
+export async function runCheckCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      received: { type: 'string' },
+      campaign: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new Error('check 需要至少一个 .eml 文件');
+  const receivedAt = values.received === undefined ? undefined : parseInstant(values.received);
+  const campaign = loadCampaign(values.campaign);
+  // Every path is checked before any work, so a typo fails the whole call at once instead of half-way.
+  for (const file of positionals) {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`无法读取文件: ${file}`);
+  }
+  for (const file of positionals) {
+    const verdict = await checkEmail(readFileSync(file), { campaign, receivedAt, file: basename(file) });
+    process.stdout.write(values.json ? `${JSON.stringify(verdict)}\n` : summary(verdict));
+  }
+  return 0;
+}
+
+function parseInstant(text: string): Date {
+  const date = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) throw new Error(`--received 不是 ISO-8601 时间: ${text}`);
+  return date;
+}
+
+const DECISION_WORDS = { accept: '受理', reject: '退回', ignore: '不处理' } as const;
+
+function summary(v: Verdict): string {
+  const head = `${v.file}: ${DECISION_WORDS[v.decision]}  单位=${v.unit ?? '未知'}  资源=${v.resources.length}  收到=${v.receivedAt}`;
+  const lines = [...v.errors.map((f) => `  ✗ ${f.code} ${f.message}`), ...v.warnings.map((f) => `  ! ${f.code} ${f.message}`)];
+  return [head, ...lines, ''].join('\n');
+}

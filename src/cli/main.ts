@@ -1,0 +1,26 @@
+// The command line: `check` (the verdict contract), `stamp` (what the seal check saw).
+import { log } from '../log.ts';
+import { runCheckCommand } from './check-command.ts';
+import { runStampCommand } from '../seal/stamp-command.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  check: runCheckCommand,
+  stamp: runStampCommand,
+};
+
+const USAGE = `用法:
+  npm run --silent cli -- check <file.eml> [<file.eml> ...] [--json] [--received <ISO-8601>] [--campaign <rules.yaml>]
+  npm run --silent cli -- stamp <file.pdf> [--png <dir>] [--json]`;
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  process.stderr.write(`${name ? `未知命令: ${name}\n` : ''}${USAGE}\n`);
+  process.exitCode = 2;
+} else {
+  command(args).then((code) => { process.exitCode = code; }, (err: Error) => {
+    log.debug({ err }, 'command failed');
+    process.stderr.write(`错误: ${err.message.split('\n')[0]}\n`);
+    process.exitCode = 1;
+  });
+}

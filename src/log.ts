@@ -1,0 +1,11 @@
+// One pino logger for the whole bot, on stderr (stdout belongs to command output), credentials redacted.
+import { pino } from 'pino';
+
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL ?? 'info',
+    base: { app: 'intake-bot' },
+    redact: { paths: ['*.pass', '*.password', '*.auth', '*.IMAP_PASS', '*.SMTP_PASS', 'pass', 'password'], censor: '[redacted]' },
+  },
+  pino.destination(2),
+);

@@ -1,0 +1,64 @@
+// Stage "parse mail": raw .eml bytes -> the Email the rest of the pipeline reads (names and subjects repaired).
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { Address, Attachment, Email } from '../types.ts';
+import { receivedTime } from './received-time.ts';
+import { repairFileName, repairHeaderText } from './repair-charset.ts';
+
+export interface ReadEmailOptions {
+  /** Overrides the received time (the IMAP INTERNALDATE in the service, --received in `check`). */
+  receivedAt?: Date;
+}
+
+export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Promise<Email> {
+  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  const headers = rawHeaders(parsed);
+  const from = firstAddress(parsed.from, raw, 'from');
+  return {
+    messageId: parsed.messageId ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id>`,
+    from,
+    replyTo: firstAddress(parsed.replyTo, raw, 'reply-to'),
+    to: addresses(parsed.to),
+    subject: repairHeaderText(parsed.subject ?? '', raw, 'subject'),
+    text: parsed.text ?? '',
+    receivedAt: options.receivedAt ?? receivedTime(headers.received, headers.date) ?? new Date(),
+    headers,
+    partTypes: partTypes(raw, parsed),
+    attachments: parsed.attachments.map((a): Attachment => ({
+      filename: repairFileName(a.filename ?? ''),
+      contentType: a.contentType.toLowerCase(),
+      content: a.content,
+    })),
+  };
+}
+
+/** Lower-cased name -> unfolded value of its first (topmost) occurrence. */
+function rawHeaders(parsed: ParsedMail): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { key, line } of parsed.headerLines) {
+    if (key in out) continue;
+    out[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  return out;
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): Address[] {
+  const list = Array.isArray(field) ? field : field ? [field] : [];
+  return list.flatMap((group) => group.value).flatMap((a) => (a.group ?? [a]))
+    .filter((a) => a.address)
+    .map((a) => ({ address: a.address!.toLowerCase(), name: a.name ?? '' }));
+}
+
+function firstAddress(field: AddressObject | AddressObject[] | undefined, raw: Buffer, header: string): Address | null {
+  const first = addresses(field)[0];
+  if (!first) return null;
+  return { address: first.address, name: repairHeaderText(first.name, raw, header).replace(/\s*<[^>]*>\s*$/, '') };
+}
+
+/** Every Content-Type in the message, top level first: delivery reports show up as multipart/report parts. */
+function partTypes(raw: Buffer, parsed: ParsedMail): string[] {
+  const top = parsed.headers.get('content-type') as { value?: string } | undefined;
+  const nested = raw.toString('latin1').match(/^content-type:\s*[^;\s]+/gim) ?? [];
+  return [top?.value ?? 'text/plain', ...nested.map((h) => h.slice(h.indexOf(':') + 1).trim())]
+    .map((t) => t.toLowerCase());
+}

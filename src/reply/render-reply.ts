@@ -1,0 +1,67 @@
+// Stage "reply": the Chinese acknowledgement or return notice for a verdict, as plain text and HTML.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Mustache from 'mustache';
+import type { Campaign, Email, Finding, Reply } from '../types.ts';
+import { formatDay, formatForPeople } from '../time/zoned.ts';
+
+type Kind = 'accepted' | 'returned';
+const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
+
+const templates = new Map<string, string>();
+function template(kind: Kind, ext: 'txt' | 'html'): string {
+  const name = `reply-${kind}.${ext}`;
+  if (!templates.has(name)) {
+    templates.set(name, readFileSync(fileURLToPath(new URL(`../../templates/${name}`, import.meta.url)), 'utf8'));
+  }
+  return templates.get(name)!;
+}
+
+export interface ReplyInput {
+  campaign: Campaign;
+  email: Email;
+  /** How to address the county: the form's 填表单位, else the unit, else the sender's name. */
+  salutation: string;
+  quota: number | null;
+  errors: Finding[];
+  warnings: Finding[];
+  countsBySection: Record<string, number>;
+}
+
+export function renderReply(input: ReplyInput): Reply {
+  const { campaign, email } = input;
+  const kind: Kind = input.errors.length ? 'returned' : 'accepted';
+  const numbered = (list: Finding[]) => list.map((f, i) => ({ n: i + 1, message: f.message }));
+  const originalSubject = oneLine(email.subject) || campaign.form.title;
+  const subject = `${SUBJECT_MARK[kind]}${originalSubject.replace(/^(【(已受理|退回)】)+/, '')}`;
+  const view = {
+    title: subject,
+    salutation: input.salutation,
+    received: formatForPeople(email.receivedAt, campaign.deadline.timeZone),
+    subject: originalSubject,
+    total: Object.values(input.countsBySection).reduce((a, b) => a + b, 0),
+    quota: input.quota ?? '-',
+    sections: Object.entries(input.countsBySection).map(([name, count]) => ({ name, count })),
+    errors: numbered(input.errors),
+    errorCount: input.errors.length,
+    warnings: numbered(input.warnings),
+    hasWarnings: input.warnings.length > 0,
+    files: email.attachments.map((a) => `《${oneLine(a.filename)}》`).join('、') || '无',
+    deadline: `${formatDay(campaign.deadline.date)}24:00`,
+    collector: campaign.collector.name,
+    contacts: campaign.collector.contacts.join('、'),
+    phone: campaign.collector.phone,
+  };
+  const plain = { escape: (value: unknown) => String(value) };
+  return {
+    to: (email.replyTo ?? email.from)?.address ?? '',
+    subject,
+    text: Mustache.render(template(kind, 'txt'), view, {}, plain),
+    html: Mustache.render(template(kind, 'html'), view),
+  };
+}
+
+/** Text from the email never carries a line break into a header (no header injection). */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t\u0000-\u001f\u007f]+/g, ' ').trim();
+}

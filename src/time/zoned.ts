@@ -1,0 +1,38 @@
+// Dates as a clerk in the campaign's time zone sees them; the deadline is a local calendar day.
+
+function parts(date: Date, timeZone: string): Record<string, string> {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** YYYY-MM-DD of `date` in `timeZone`. */
+export function localDate(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** ISO-8601 with the zone's offset, e.g. 2022-07-01T14:20:11+08:00. */
+export function formatInZone(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hhmm}`;
+}
+
+/** 2022年7月1日 14:20, for messages. */
+export function formatForPeople(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${+p.year}年${+p.month}月${+p.day}日 ${p.hour}:${p.minute}`;
+}
+
+/** 2022年7月4日 from 2022-07-04. */
+export function formatDay(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

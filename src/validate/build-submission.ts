@@ -1,0 +1,37 @@
+// Joins what the attachments held into one submission: the rows of every Word table, the form line, the unit.
+import type { Campaign, Email, WordReading } from '../types.ts';
+import { identifyUnit } from './identify-unit.ts';
+import type { PdfCheck, Submission, TableRow } from './submission.ts';
+
+export interface ReadAttachments {
+  words: WordReading[];
+  pdfs: PdfCheck[];
+  otherFiles: string[];
+}
+
+export function buildSubmission(campaign: Campaign, email: Email, read: ReadAttachments): Submission {
+  const tables = distinctTables(read.words);
+  const rows: TableRow[] = tables.flatMap((t) => t.rows.map((r) => ({ file: t.file, cells: r.cells })))
+    .map((row, i) => ({ ...row, position: i + 1 }));
+  const header = tables.find((t) => t.header.unit || t.header.contact || t.header.phone)?.header ?? tables[0]?.header ?? null;
+  const unit = identifyUnit(campaign, {
+    formUnit: header?.unit ?? '',
+    subject: email.subject,
+    fileNames: email.attachments.map((a) => a.filename),
+    sender: email.from?.address ?? '',
+  });
+  return { campaign, email, words: read.words, pdfs: read.pdfs, otherFiles: read.otherFiles, header, rows, unit };
+}
+
+type Table = Extract<WordReading, { ok: true }>;
+
+/** The same table sent twice (as .docx and .doc, say) counts once; different tables (one per section) add up. */
+function distinctTables(words: WordReading[]): Table[] {
+  const seen = new Set<string>();
+  return words.filter((w): w is Table => w.ok && w.hasTable).filter((t) => {
+    const key = JSON.stringify(t.rows.map((r) => r.cells));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

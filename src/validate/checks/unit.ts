@@ -1,0 +1,14 @@
+// UNKNOWN_UNIT when no clue names a unit; UNREGISTERED_SENDER when the address is not the unit's registered one.
+import { finding } from '../../messages/catalogue.ts';
+import type { Check } from '../check.ts';
+
+export const checkUnit: Check = ({ campaign, unit, header, email }) => {
+  if (!unit) {
+    const typed = header?.unit ? `填写为“${header.unit}”` : '为空';
+    const sample = campaign.units[0];
+    return [finding('UNKNOWN_UNIT', { formUnit: typed, example: sample.aliases[0] ?? sample.name })];
+  }
+  const sender = email.from?.address ?? '';
+  if (unit.source === 'sender' || unit.unit.senders.some((s) => s.toLowerCase() === sender)) return [];
+  return [finding('UNREGISTERED_SENDER', { sender, unit: unit.unit.name })];
+};

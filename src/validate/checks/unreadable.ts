@@ -1,0 +1,10 @@
+// UNREADABLE_ATTACHMENT: a Word or PDF file that could not be opened, each named with its reason.
+import { finding } from '../../messages/catalogue.ts';
+import type { Check } from '../check.ts';
+
+export const checkUnreadable: Check = ({ words, pdfs }) => [
+  ...words.flatMap((w) => (w.ok ? [] : [finding('UNREADABLE_ATTACHMENT',
+    { file: w.file, reason: w.reason, advice: '用Word另存为.docx格式（不要设置密码）' }, { file: w.file })])),
+  ...pdfs.flatMap((p) => (p.unreadable === null ? [] : [finding('UNREADABLE_ATTACHMENT',
+    { file: p.file, reason: p.unreadable, advice: '重新导出或扫描为PDF（不要加密或设置密码）' }, { file: p.file })])),
+];

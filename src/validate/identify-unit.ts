@@ -1,0 +1,45 @@
+// Which unit filed: the form's 填表单位, then the subject, then file names, then the sender registry.
+import type { Campaign, UnitSpec } from '../types.ts';
+import { nameKey } from '../rules/normalize.ts';
+import type { UnitMatch } from './submission.ts';
+
+export interface UnitClues {
+  formUnit: string;
+  subject: string;
+  fileNames: string[];
+  sender: string;
+}
+
+export function identifyUnit(campaign: Campaign, clues: UnitClues): UnitMatch | null {
+  const inText = (text: string) => findUnitIn(campaign, text);
+  const byForm = inText(clues.formUnit);
+  if (byForm) return { unit: byForm, source: 'form' };
+  const bySubject = inText(clues.subject);
+  if (bySubject) return { unit: bySubject, source: 'subject' };
+  for (const name of clues.fileNames) {
+    const byFile = inText(name);
+    if (byFile) return { unit: byFile, source: 'file' };
+  }
+  const bySender = campaign.units.find((u) => u.senders.some((s) => s.toLowerCase() === clues.sender.toLowerCase()));
+  return bySender ? { unit: bySender, source: 'sender' } : null;
+}
+
+/**
+ * The unit a piece of text names: the earliest name or alias in it (the longest at the same place), and only when
+ * no name matches, a unit's patterns (市直学校 are many schools, named by pattern).
+ */
+export function findUnitIn(campaign: Campaign, text: string): UnitSpec | null {
+  const key = nameKey(text);
+  if (!key) return null;
+  let best: { unit: UnitSpec; at: number; length: number } | null = null;
+  for (const unit of campaign.units) {
+    for (const name of [unit.name, ...unit.aliases]) {
+      const nameK = nameKey(name);
+      const at = key.indexOf(nameK);
+      if (at < 0) continue;
+      if (!best || at < best.at || (at === best.at && nameK.length > best.length)) best = { unit, at, length: nameK.length };
+    }
+  }
+  if (best) return best.unit;
+  return campaign.units.find((u) => (u.patterns ?? []).some((p) => new RegExp(p, 'u').test(key))) ?? null;
+}

@@ -1,0 +1,38 @@
+// What the deciding stages look at: one email with its attachments already read. Pure data, no I/O.
+import type { Campaign, Email, FieldKey, FormHeader, UnitSpec, WordReading } from '../types.ts';
+
+/** One filled row of a recommendation table; position counts rows across all tables, from 1. */
+export interface TableRow {
+  file: string;
+  position: number;
+  cells: Partial<Record<FieldKey, string>>;
+}
+
+/** What a PDF attachment showed: readable or not, its titles against the Word table, its seals. */
+export interface PdfCheck {
+  file: string;
+  /** Short Chinese reason when the PDF could not be opened. */
+  unreadable: string | null;
+  /** Titles that differ from the Word table; null when they agree or the PDF has no text-layer table. */
+  mismatch: { missingInPdf: string[]; extraInPdf: string[] } | null;
+  /** Seal check result; null while seals are not checked for this PDF (unreadable). */
+  seals: { found: number; greyscaleOnly: boolean } | null;
+}
+
+export interface UnitMatch {
+  unit: UnitSpec;
+  source: 'form' | 'subject' | 'file' | 'sender';
+}
+
+export interface Submission {
+  campaign: Campaign;
+  email: Email;
+  words: WordReading[];
+  pdfs: PdfCheck[];
+  /** Names of attachments that are neither Word nor PDF (spreadsheets, images, archives). */
+  otherFiles: string[];
+  /** The 填表单位 line of the first Word table. */
+  header: FormHeader | null;
+  rows: TableRow[];
+  unit: UnitMatch | null;
+}

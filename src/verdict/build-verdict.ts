@@ -1,0 +1,45 @@
+// Stage "verdict": the object the contract names, from a decided submission (or an ignore finding).
+import { renderReply } from '../reply/render-reply.ts';
+import { formatInZone } from '../time/zoned.ts';
+import type { Campaign, Email, Finding, StampFinding, Verdict } from '../types.ts';
+import { countBySection, toResources } from '../validate/resources.ts';
+import type { Submission } from '../validate/submission.ts';
+import type { Decided } from './decide.ts';
+
+export function submissionVerdict(submission: Submission, decided: Decided, stamps: StampFinding[], file?: string): Verdict {
+  const { campaign, email, unit, header } = submission;
+  const countsBySection = countBySection(campaign, submission.rows);
+  const salutation = header?.unit || unit?.unit.name || email.from?.name || '您好';
+  return {
+    ...(file === undefined ? {} : { file }),
+    messageId: email.messageId,
+    decision: decided.decision,
+    unit: unit?.unit.name ?? null,
+    receivedAt: formatInZone(email.receivedAt, campaign.deadline.timeZone),
+    errors: decided.errors,
+    warnings: decided.warnings,
+    resources: toResources(campaign, submission.rows),
+    countsBySection,
+    stamps,
+    reply: renderReply({
+      campaign, email, salutation, quota: unit?.unit.quota ?? null,
+      errors: decided.errors, warnings: decided.warnings, countsBySection,
+    }),
+  };
+}
+
+export function ignoreVerdict(campaign: Campaign, email: Email, why: Finding, file?: string): Verdict {
+  return {
+    ...(file === undefined ? {} : { file }),
+    messageId: email.messageId,
+    decision: 'ignore',
+    unit: null,
+    receivedAt: formatInZone(email.receivedAt, campaign.deadline.timeZone),
+    errors: [],
+    warnings: [why],
+    resources: [],
+    countsBySection: {},
+    stamps: [],
+    reply: null,
+  };
+}
