@@ -1,0 +1,91 @@
+// The service's configuration: read once from the environment, checked with messages that say what to fix, frozen.
+import { resolve } from 'node:path';
+import { DEFAULT_CAMPAIGN_FILE } from '../rules/load-campaign.ts';
+
+export type Role = 'all' | 'poller' | 'workers';
+
+export interface Config {
+  role: Role;
+  imap: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string; pollSeconds: number };
+  smtp: { host: string; port: number; secure: boolean; user: string; pass: string };
+  mailFrom: string;
+  staffTo: string[];
+  redisUrl: string;
+  dataDir: string;
+  campaignFile: string;
+  digestCron: string;
+  /** Outgoing replies per minute (126's SMTP throttles bursts). */
+  repliesPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`configuration is incomplete or wrong (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$|^[^@\s]+@[^@\s]+$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const problems: string[] = [];
+  const text = (name: string, fallback?: string): string => {
+    const value = env[name]?.trim() || fallback;
+    if (value === undefined) problems.push(`${name} is required`);
+    return value ?? '';
+  };
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, got "${raw}"`);
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (!['true', 'false', '1', '0', 'yes', 'no'].includes(raw)) problems.push(`${name} must be true or false, got "${raw}"`);
+    return ['true', '1', 'yes'].includes(raw);
+  };
+  const address = (name: string, value: string): string => {
+    if (value && !EMAIL.test(value)) problems.push(`${name} is not an email address: "${value}"`);
+    return value.toLowerCase();
+  };
+  const role = text('ROLE', 'all') as Role;
+  if (!['all', 'poller', 'workers'].includes(role)) problems.push(`ROLE must be all, poller or workers, got "${role}"`);
+  const imapSecure = bool('IMAP_SECURE', true);
+  const smtpSecure = bool('SMTP_SECURE', true);
+  const config: Config = {
+    role,
+    imap: {
+      host: text('IMAP_HOST'), port: int('IMAP_PORT', imapSecure ? 993 : 143), secure: imapSecure,
+      user: text('IMAP_USER'), pass: text('IMAP_PASS'), mailbox: text('IMAP_MAILBOX', 'INBOX'),
+      pollSeconds: int('IMAP_POLL_SECONDS', 60),
+    },
+    smtp: {
+      host: text('SMTP_HOST'), port: int('SMTP_PORT', smtpSecure ? 465 : 587), secure: smtpSecure,
+      user: text('SMTP_USER', env.IMAP_USER), pass: text('SMTP_PASS', env.IMAP_PASS),
+    },
+    mailFrom: address('MAIL_FROM', text('MAIL_FROM', env.IMAP_USER)),
+    staffTo: text('STAFF_TO').split(',').map((a) => a.trim()).filter(Boolean).map((a) => address('STAFF_TO', a)),
+    redisUrl: text('REDIS_URL', 'redis://127.0.0.1:6379'),
+    dataDir: resolve(text('DATA_DIR', '.data')),
+    campaignFile: resolve(text('CAMPAIGN', DEFAULT_CAMPAIGN_FILE)),
+    digestCron: text('DIGEST_CRON', '0 18 * * *'),
+    repliesPerMinute: int('REPLIES_PER_MINUTE', 20),
+  };
+  if (!/^rediss?:\/\//.test(config.redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${config.redisUrl}"`);
+  if (config.digestCron.trim().split(/\s+/).length < 5) problems.push(`DIGEST_CRON is not a cron pattern: "${config.digestCron}"`);
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** The configuration as it may be logged: no passwords. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    ...config,
+    imap: { ...config.imap, pass: '[redacted]' },
+    smtp: { ...config.smtp, pass: '[redacted]' },
+    redisUrl: config.redisUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'),
+  };
+}
