@@ -1,0 +1,55 @@
+// Reads the recommendation table's titles from a PDF's text layer, page by page: the header row (repeated on
+// each page or not) gives the columns, rules or row numbers give the rows, and a row broken across pages is joined.
+import type { FormSpec } from '../types.ts';
+import { MAX_PDF_PAGES } from '../limits.ts';
+import { nameKey } from '../rules/normalize.ts';
+import type { OpenedPdf } from './open-pdf.ts';
+import { findHeaderRow } from './header-row.ts';
+import { readTextBoxes, type TextBox } from './page-layout.ts';
+import { PdfTooManyPagesError } from './pdf-errors.ts';
+import { readRules } from './ruled-lines.ts';
+import { tableColumns, type TableColumn } from './table-columns.ts';
+import { joinLines, readRows, type TableRow } from './table-rows.ts';
+
+/** `titles` is null when no table header was found in the text (a scan, or a table pasted as a picture). */
+export interface PdfTable { pages: number; hasTextLayer: boolean; titles: string[] | null }
+
+/** Fewer letters than this on all pages is a scan's stray text (a scanner's watermark), not a text layer. */
+const MIN_LETTERS = 10;
+
+export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfTable> {
+  const pages = pdf.document.numPages;
+  if (pages > MAX_PDF_PAGES) throw new PdfTooManyPagesError(pages);
+  const notes = nameKey(form.notesMarker);
+  const rows: TableRow[] = [];
+  let letters = 0;
+  let columns: TableColumn[] | null = null;
+  let running = false; // the table goes on at the top of the next page
+  for (let number = 1; number <= pages; number++) {
+    const page = await pdf.document.getPage(number);
+    const boxes = await readTextBoxes(page);
+    letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
+    const header = findHeaderRow(boxes, form);
+    if (!header && !running) continue;
+    const top = header?.bottom ?? -Infinity;
+    const end = Math.min(Infinity, ...boxes.filter((b) => b.top > top && nameKey(b.text).startsWith(notes)).map((b) => b.top));
+    const body = boxes.filter((b) => middle(b) > top && b.top < end);
+    const rules = await readRules(page);
+    if (header) columns = tableColumns(header, rules.vertical, body);
+    const pageRows = readRows(body, columns!, rules.horizontal.filter((r) => r.at > top - 1 && r.at < end));
+    // A row split by a page break goes on, without its number, at the top of the next page.
+    if (running && rows.length && pageRows.length && !pageRows[0].cells.seq) joinRow(rows.at(-1)!, pageRows.shift()!);
+    rows.push(...pageRows);
+    running = end === Infinity;
+  }
+  const titles = columns ? rows.map((row) => row.cells.title ?? '').filter((title) => title) : null;
+  return { pages, hasTextLayer: letters >= MIN_LETTERS, titles };
+}
+
+function joinRow(row: TableRow, tail: TableRow): void {
+  for (const [key, text] of Object.entries(tail.cells) as [keyof TableRow['cells'], string][]) {
+    row.cells[key] = joinLines(row.cells[key] ?? '', text);
+  }
+}
+
+const middle = (box: TextBox): number => (box.top + box.bottom) / 2;
