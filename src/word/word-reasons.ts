@@ -1,0 +1,14 @@
+// Why a Word attachment could not be read, in the words shown to the county
+// ("附件《X.docx》无法打开：<reason>。请……"): short, no trailing full stop.
+import { MAX_ATTACHMENT_BYTES } from '../limits.ts';
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+export const WORD_REASONS = {
+  tooLarge: (size: number) => `文件大小 ${mb(size)}，超过 ${mb(MAX_ATTACHMENT_BYTES)} 的上限`,
+  notWord: '这不是 Word 文档（.docx、.doc 或 .wps），可能是改了扩展名的其他文件',
+  corrupt: '文件已损坏或不完整（可能下载或发送时中断）',
+  encrypted: '文件设置了打开密码（已加密），无法读取',
+  bomb: '文件解压后体积异常巨大（疑似压缩炸弹），为安全起见不予打开',
+  unreadable: '文件内容无法解析，可能已损坏',
+} as const;
