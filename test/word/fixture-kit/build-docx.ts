@@ -67,6 +67,10 @@ export async function buildDocx(blocks: BlockSpec[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
   const core = await zip.file('docProps/core.xml')!.async('string');
   zip.file('docProps/core.xml', core.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, FIXED_DATE.toISOString()));
+  // Text boxes get a random VML shape id; number them instead.
+  let shape = 0;
+  const body = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', body.replace(/<v:shape id="[^"]*"/g, () => `<v:shape id="textbox${++shape}"`));
   for (const name of Object.keys(zip.files)) zip.files[name].date = FIXED_DATE;
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
