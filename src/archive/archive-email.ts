@@ -1,0 +1,71 @@
+// The archive of raw emails under DATA_DIR: content-addressed, written atomically, read back only from inside DATA_DIR.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { emailIdOf } from '../service/jobs.ts';
+
+export interface ArchivedEmail {
+  emailId: string;
+  /** Relative to dataDir, always with '/' separators, e.g. `archive/ab/cd/<emailId>.eml`. */
+  archivePath: string;
+}
+
+/** The archive path of an email id; the name comes from the hash alone, never from the email. */
+export function archivePathOf(emailId: string): string {
+  if (!/^[0-9a-f]{64}$/.test(emailId)) throw new Error(`not an email id: ${emailId}`);
+  return `archive/${emailId.slice(0, 2)}/${emailId.slice(2, 4)}/${emailId}.eml`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Writes `bytes` to `path` through a temp file of the same folder, fsynced, then renamed: readers see all or nothing. */
+async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temp = join(folder, `.${randomBytes(8).toString('hex')}.tmp`);
+  try {
+    const file = await open(temp, 'wx', 0o640);
+    try {
+      await file.writeFile(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  // The rename itself is durable only once the folder entry is on disk.
+  const folderHandle = await open(folder, 'r');
+  await folderHandle.sync().finally(() => folderHandle.close());
+}
+
+/** Stores a raw message once; storing the same bytes again finds the existing file and writes nothing. */
+export async function archiveEmail(dataDir: string, raw: Buffer): Promise<ArchivedEmail> {
+  const emailId = emailIdOf(raw);
+  const archivePath = archivePathOf(emailId);
+  const absolute = join(dataDir, archivePath);
+  if (!(await exists(absolute))) await writeAtomically(absolute, raw);
+  return { emailId, archivePath };
+}
+
+/** Resolves an archive path inside dataDir; refuses absolute paths and any path that climbs out of it. */
+export function resolveArchivePath(dataDir: string, archivePath: string): string {
+  const root = resolve(dataDir);
+  const absolute = resolve(root, archivePath);
+  const inside = relative(root, absolute);
+  if (isAbsolute(archivePath) || inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+    throw new Error(`archive path escapes the data folder: ${archivePath}`);
+  }
+  return absolute;
+}
+
+export async function readArchivedEmail(dataDir: string, archivePath: string): Promise<Buffer> {
+  return readFile(resolveArchivePath(dataDir, archivePath));
+}

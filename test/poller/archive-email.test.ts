@@ -1,0 +1,61 @@
+// The raw-email archive: content-addressed names, atomic writes, idempotent storing, no reading outside DATA_DIR.
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { archiveEmail, readArchivedEmail } from '../../src/archive/archive-email.ts';
+import { emailIdOf } from '../../src/service/jobs.ts';
+
+const raw = Buffer.from('From: a@county.test\r\nSubject: =?UTF-8?B?Li4vLi4vZXRjL3Bhc3N3ZA==?=\r\n\r\nbody\r\n');
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'archive-test-'));
+});
+
+describe('archiving a raw email', () => {
+  it('stores it under archive/ab/cd/<emailId>.eml, named by its hash and not by anything in the email', async () => {
+    const { emailId, archivePath } = await archiveEmail(dataDir, raw);
+    expect(emailId).toBe(emailIdOf(raw));
+    expect(archivePath).toBe(`archive/${emailId.slice(0, 2)}/${emailId.slice(2, 4)}/${emailId}.eml`);
+    expect(await readArchivedEmail(dataDir, archivePath)).toEqual(raw);
+  });
+
+  it('leaves no temp file behind, only the finished message', async () => {
+    const { archivePath } = await archiveEmail(dataDir, raw);
+    expect(await readdir(dirname(join(dataDir, archivePath)))).toEqual([archivePath.split('/').pop()]);
+  });
+
+  it('storing the same bytes again returns the same path and does not rewrite the file', async () => {
+    const first = await archiveEmail(dataDir, raw);
+    const before = await stat(join(dataDir, first.archivePath));
+    const again = await archiveEmail(dataDir, Buffer.from(raw));
+    const after = await stat(join(dataDir, again.archivePath));
+    expect(again).toEqual(first);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('many concurrent stores of one email end as one complete file', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => archiveEmail(dataDir, raw)));
+    expect(new Set(results.map((result) => result.archivePath)).size).toBe(1);
+    const folder = dirname(join(dataDir, results[0].archivePath));
+    expect(await readdir(folder)).toHaveLength(1);
+    expect(await readArchivedEmail(dataDir, results[0].archivePath)).toEqual(raw);
+  });
+
+  it('different bytes get different files', async () => {
+    const other = await archiveEmail(dataDir, Buffer.concat([raw, Buffer.from('x')]));
+    const first = await archiveEmail(dataDir, raw);
+    expect(other.archivePath).not.toBe(first.archivePath);
+  });
+});
+
+describe('reading an archived email back', () => {
+  it.each(['../outside.eml', 'archive/../../outside.eml', '/etc/passwd', '..', '', '.'])(
+    'a path that leaves the data folder (%j) is refused',
+    async (archivePath) => {
+      await expect(readArchivedEmail(dataDir, archivePath)).rejects.toThrow(/escapes the data folder/);
+    },
+  );
+});
