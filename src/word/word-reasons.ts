@@ -2,7 +2,8 @@
 // ("附件《X.docx》无法打开：<reason>。请……"): short, no trailing full stop.
 import { MAX_ATTACHMENT_BYTES } from '../limits.ts';
 
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+// Rounded up, so a file just over the limit never reads as equal to it.
+const mb = (bytes: number) => `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 export const WORD_REASONS = {
   tooLarge: (size: number) => `文件大小 ${mb(size)}，超过 ${mb(MAX_ATTACHMENT_BYTES)} 的上限`,

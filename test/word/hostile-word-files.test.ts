@@ -18,7 +18,7 @@ const reasonOf = async (name: string, content?: Buffer) => {
 describe('readWordTable refuses broken and hostile files with a reason', () => {
   it('refuses a file over the attachment limit before opening it, naming the limit in MB', async () => {
     const reason = await reasonOf('大文件.docx', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1));
-    expect(reason).toContain('25 MB');
+    expect(reason).toBe('文件大小 25.1 MB，超过 25 MB 的上限');
   });
 
   it('says a truncated .docx is damaged or incomplete', async () => {
