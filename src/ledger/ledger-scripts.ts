@@ -1,0 +1,65 @@
+// The ledger's Redis keys and the Lua scripts that change or read them in one atomic step.
+
+/** Every key of one ledger, under `prefix` (one prefix per campaign, or per test). */
+export function ledgerKeys(prefix: string) {
+  return {
+    /** emailId -> LedgerEntry JSON. */
+    entries: `${prefix}:entries`,
+    /** emailId -> the RecordResult JSON of its first recording. */
+    results: `${prefix}:results`,
+    /** emailIds in recording order. */
+    order: `${prefix}:order`,
+    /** Names of the units with at least one filing. */
+    units: `${prefix}:units`,
+    /** emailId -> the verdict's receivedAt, to name superseded filings. */
+    received: `${prefix}:received`,
+    /** Prefix of each unit's sorted set of filings, scored by received time in ms (ties ordered by emailId). */
+    filingsOf: `${prefix}:filings:`,
+  };
+}
+
+/**
+ * KEYS: entries, results, order, units, received, the unit's filings.
+ * ARGV: emailId, entry JSON, unit ('' when the email is no unit's filing), received ms, received ISO.
+ * Returns {1, stored result} when the email was recorded before, else {0, new result}.
+ */
+export const RECORD_SCRIPT = `
+local id = ARGV[1]
+local stored = redis.call('HGET', KEYS[2], id)
+if stored then return {1, stored} end
+local result = { version = cjson.null, supersedes = cjson.null, supersededBy = cjson.null }
+local function ref(member)
+  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member) }
+end
+if ARGV[3] ~= '' then
+  redis.call('ZADD', KEYS[6], ARGV[4], id)
+  redis.call('SADD', KEYS[4], ARGV[3])
+  redis.call('HSET', KEYS[5], id, ARGV[5])
+  local rank = redis.call('ZRANK', KEYS[6], id)
+  local newest = redis.call('ZCARD', KEYS[6]) - 1
+  result.version = rank + 1
+  if rank == newest and rank > 0 then
+    result.supersedes = ref(redis.call('ZRANGE', KEYS[6], rank - 1, rank - 1)[1])
+  elseif rank < newest then
+    result.supersededBy = ref(redis.call('ZRANGE', KEYS[6], -1, -1)[1])
+  end
+end
+local encoded = cjson.encode(result)
+redis.call('HSET', KEYS[1], id, ARGV[2])
+redis.call('HSET', KEYS[2], id, encoded)
+redis.call('RPUSH', KEYS[3], id)
+return {0, encoded}
+`;
+
+/**
+ * KEYS: entries, order, units. ARGV: the filings key prefix.
+ * Returns {order, flat entries hash, units, {each unit's filings, oldest first}}: one consistent snapshot.
+ */
+export const READ_SCRIPT = `
+local units = redis.call('SMEMBERS', KEYS[3])
+local filings = {}
+for i, unit in ipairs(units) do
+  filings[i] = redis.call('ZRANGE', ARGV[1] .. unit, 0, -1)
+end
+return { redis.call('LRANGE', KEYS[2], 0, -1), redis.call('HGETALL', KEYS[1]), units, filings }
+`;

@@ -1,0 +1,44 @@
+// The state of record: every handled email and each unit's filings in Redis, recorded atomically and once.
+import type { Redis } from 'ioredis';
+import { ledgerKeys, READ_SCRIPT, RECORD_SCRIPT } from './ledger-scripts.ts';
+import { isUnitFiling, type LedgerEntry, type LedgerRecord, type LedgerState, type RecordResult } from './ledger-types.ts';
+
+/**
+ * Records one handled email. Idempotent by emailId: a second recording changes nothing and returns the first
+ * one's result with `duplicate: true`, so a retried job still learns what its email superseded.
+ */
+export async function recordVerdict(redis: Redis, prefix: string, entry: LedgerEntry): Promise<RecordResult> {
+  if (!entry.emailId) throw new Error('recordVerdict: the entry has no emailId');
+  const keys = ledgerKeys(prefix);
+  const unit = isUnitFiling(entry.verdict) ? entry.verdict.unit : '';
+  const receivedMs = Date.parse(entry.verdict.receivedAt);
+  if (Number.isNaN(receivedMs)) throw new Error(`recordVerdict: receivedAt "${entry.verdict.receivedAt}" is not a date`);
+  const [seen, stored] = (await redis.eval(
+    RECORD_SCRIPT, 6,
+    keys.entries, keys.results, keys.order, keys.units, keys.received, keys.filingsOf + unit,
+    entry.emailId, JSON.stringify(entry), unit, String(receivedMs), entry.verdict.receivedAt,
+  )) as [number, string];
+  return { duplicate: seen === 1, ...(JSON.parse(stored) as Omit<RecordResult, 'duplicate'>) };
+}
+
+type Snapshot = [order: string[], flatEntries: string[], units: string[], filings: string[][]];
+
+/** Everything the spreadsheet and the digest need, read as one consistent snapshot. */
+export async function readLedger(redis: Redis, prefix: string): Promise<LedgerState> {
+  const keys = ledgerKeys(prefix);
+  const [order, flatEntries, units, filingIds] = (await redis.eval(
+    READ_SCRIPT, 3, keys.entries, keys.order, keys.units, keys.filingsOf,
+  )) as Snapshot;
+  const entries = new Map<string, LedgerEntry>();
+  for (let i = 0; i < flatEntries.length; i += 2) entries.set(flatEntries[i], JSON.parse(flatEntries[i + 1]));
+  const records = new Map<string, LedgerRecord>(order.map((id) => [id, { entry: entries.get(id)!, filing: null }]));
+  const filings: Record<string, LedgerRecord[]> = {};
+  units.forEach((unit, u) => {
+    filings[unit] = filingIds[u].map((id, i, all) => {
+      const record = records.get(id)!;
+      record.filing = { version: i + 1, current: i === all.length - 1 };
+      return record;
+    });
+  });
+  return { records: [...records.values()], filings };
+}

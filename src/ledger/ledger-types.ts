@@ -1,0 +1,52 @@
+// What the ledger keeps per email and what it hands to the spreadsheet and the digest.
+import type { Verdict } from '../types.ts';
+import type { MailboxPlace } from '../service/jobs.ts';
+
+/** One handled email as the ledger records it (ignored mail included). */
+export interface LedgerEntry {
+  emailId: string;
+  verdict: Verdict;
+  place?: MailboxPlace;
+  /** The archived .eml, relative to DATA_DIR. */
+  archivePath?: string;
+  from: string;
+  subject: string;
+  /** ISO-8601: when the bot decided on the email. */
+  handledAt: string;
+}
+
+/** A unit's filing, named by its email and its received time (the verdict's receivedAt). */
+export interface FilingRef {
+  emailId: string;
+  receivedAt: string;
+}
+
+/** What recording one verdict did; a repeated recording returns the first one's result with `duplicate: true`. */
+export interface RecordResult {
+  duplicate: boolean;
+  /** Place among the unit's filings by received time, from 1; null for ignored mail and mail of no known unit. */
+  version: number | null;
+  /** The filing this one replaced as the unit's current filing: the caller adds a RESUBMISSION warning. */
+  supersedes: FilingRef | null;
+  /** Set when an older filing arrived late: the unit's newer filing, which stays current. */
+  supersededBy: FilingRef | null;
+}
+
+/** One handled email with its final place among its unit's filings. */
+export interface LedgerRecord {
+  entry: LedgerEntry;
+  /** Null for ignored mail and mail of no known unit. */
+  filing: { version: number; current: boolean } | null;
+}
+
+export interface LedgerState {
+  /** Every handled email, in the order the ledger recorded them. */
+  records: LedgerRecord[];
+  /** Unit name -> its filings (accepted or returned), oldest received first; the last one is current. */
+  filings: Record<string, LedgerRecord[]>;
+}
+
+/** Whether a verdict is one of its unit's filings: accepted or returned, with the unit known. */
+export function isUnitFiling(verdict: Verdict): verdict is Verdict & { unit: string } {
+  return verdict.decision !== 'ignore' && verdict.unit !== null;
+}
