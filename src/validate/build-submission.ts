@@ -23,10 +23,10 @@ export function buildSubmission(campaign: Campaign, email: Email, read: ReadAtta
   return { campaign, email, words: read.words, pdfs: read.pdfs, otherFiles: read.otherFiles, header, rows, unit };
 }
 
-type Table = Extract<WordReading, { ok: true }>;
+export type Table = Extract<WordReading, { ok: true }>;
 
 /** The same table sent twice (as .docx and .doc, say) counts once; different tables (one per section) add up. */
-function distinctTables(words: WordReading[]): Table[] {
+export function distinctTables(words: WordReading[]): Table[] {
   const seen = new Set<string>();
   return words.filter((w): w is Table => w.ok && w.hasTable).filter((t) => {
     const key = JSON.stringify(t.rows.map((r) => r.cells));

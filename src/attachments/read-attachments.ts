@@ -1,0 +1,65 @@
+// Stage "parse attachments": every Word file's table, every PDF's text-layer titles and seals, each within limits.
+// The only stage of the decision that does heavy work; what it returns is plain data for the pure checks.
+import { ATTACHMENT_TIME_LIMIT_MS } from '../limits.ts';
+import { readPdfAttachment } from '../pdf/read-pdf-attachment.ts';
+import { findTitleMismatch } from '../pdf/title-mismatch.ts';
+import { findSeals } from '../seal/find-seals.ts';
+import type { Attachment, FormSpec, StampFinding, WordReading } from '../types.ts';
+import { distinctTables, type ReadAttachments } from '../validate/build-submission.ts';
+import type { PdfCheck } from '../validate/submission.ts';
+import { readWordTable } from '../word/read-word-table.ts';
+import { attachmentKind } from './classify.ts';
+
+export interface AttachmentsRead {
+  found: ReadAttachments;
+  stamps: StampFinding[];
+  /** A PDF's text layer holds the recommendation table (ties a Word-less email to the campaign). */
+  pdfHoldsTable: boolean;
+}
+
+const WORD_TIMEOUT_REASON = '读取超时（文件过于复杂或已损坏）';
+
+export async function readAttachments(attachments: Attachment[], form: FormSpec): Promise<AttachmentsRead> {
+  const words: WordReading[] = [];
+  for (const a of attachments.filter((x) => attachmentKind(x) === 'word')) words.push(await readWordWithinLimit(a, form));
+  const wordTitles = distinctTables(words).flatMap((t) => t.rows.map((r) => r.cells.title ?? ''));
+
+  const pdfs: PdfCheck[] = [];
+  const stamps: StampFinding[] = [];
+  let pdfHoldsTable = false;
+  for (const a of attachments.filter((x) => attachmentKind(x) === 'pdf')) {
+    const { reading, opened } = await readPdfAttachment(a, form);
+    if (!reading.ok || !opened) {
+      pdfs.push({ file: a.filename, unreadable: reading.ok ? '无法打开' : reading.reason, mismatch: null, seals: null });
+      continue;
+    }
+    try {
+      const seals = await findSeals(opened.document, a.filename);
+      stamps.push(...seals.stamps);
+      pdfHoldsTable ||= reading.titles !== null;
+      pdfs.push({
+        file: a.filename,
+        unreadable: null,
+        mismatch: wordTitles.length ? findTitleMismatch(wordTitles, reading) : null,
+        seals: { found: seals.stamps.length, greyscaleOnly: seals.greyscaleOnly },
+      });
+    } finally {
+      await opened.close();
+    }
+  }
+  const otherFiles = attachments.filter((x) => attachmentKind(x) === 'other').map((x) => x.filename);
+  return { found: { words, pdfs, otherFiles }, stamps, pdfHoldsTable };
+}
+
+/** A Word file that takes too long is unreadable, not a stuck pipeline. */
+async function readWordWithinLimit(attachment: Attachment, form: FormSpec): Promise<WordReading> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<WordReading>((resolve) => {
+    timer = setTimeout(() => resolve({ file: attachment.filename, ok: false, reason: WORD_TIMEOUT_REASON }), ATTACHMENT_TIME_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([readWordTable(attachment, form), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
