@@ -1,0 +1,74 @@
+// What one mailbox poller needs to know, with the defaults the bot runs with.
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { IntakeJob } from '../service/jobs.ts';
+
+export interface ImapAccount {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (993); false: cleartext, upgraded by STARTTLS when offered. */
+  secure: boolean;
+  user: string;
+  pass: string;
+}
+
+export interface PollerConfig {
+  imap: ImapAccount;
+  /** Folder to read; default INBOX. */
+  mailbox: string;
+  /** DATA_DIR: the archive is written under it. */
+  dataDir: string;
+  /** Prefix of every Redis key the poller writes (checkpoint, lock); default `intake-bot:`. */
+  keyPrefix: string;
+  /** `auto`: IDLE when the server offers it, else interval polling; `poll`: always interval polling. */
+  mode: 'auto' | 'poll';
+  /** How often to look for new mail without IDLE; default 60 s. */
+  pollIntervalMs: number;
+  /** How often a live connection is proven with NOOP (IDLE is restarted then too); default 60 s. */
+  watchdogIntervalMs: number;
+  /** A NOOP not answered within this is a dead connection; default 20 s. */
+  watchdogTimeoutMs: number;
+  /** Lifetime of the per-mailbox poller lock; renewed every third of it; default 30 s. */
+  lockTtlMs: number;
+  /** First and largest wait between reconnects (exponential, with jitter); default 1 s and 5 min. */
+  reconnectMinMs: number;
+  reconnectMaxMs: number;
+  /** A message larger than this is not downloaded: its header alone is archived and the job marked oversize. */
+  maxEmailBytes: number;
+  /** Sent with the IMAP ID command; NetEase (126/163) refuses mailbox access without it. */
+  clientInfo: Record<string, string>;
+  /** Log level of imapflow's own protocol log; default `warn`. */
+  imapLogLevel: string;
+}
+
+/** 126 keeps attachments up to 50 MB in the message itself; base64 adds a third, so 60 MB raw is still a filing. */
+const MAX_EMAIL_BYTES = 60 * 1024 * 1024;
+
+export const POLLER_DEFAULTS = {
+  mailbox: 'INBOX',
+  keyPrefix: 'intake-bot:',
+  mode: 'auto',
+  pollIntervalMs: 60_000,
+  watchdogIntervalMs: 60_000,
+  watchdogTimeoutMs: 20_000,
+  lockTtlMs: 30_000,
+  reconnectMinMs: 1_000,
+  reconnectMaxMs: 300_000,
+  maxEmailBytes: MAX_EMAIL_BYTES,
+  clientInfo: { name: 'yueyang-resource-intake-bot', version: '0.1.0', vendor: 'yueyang-resource-intake-bot' },
+  imapLogLevel: 'warn',
+} satisfies Omit<PollerConfig, 'imap' | 'dataDir'>;
+
+export type PollerSettings = Pick<PollerConfig, 'imap' | 'dataDir'> & Partial<PollerConfig>;
+
+export function pollerConfig(settings: PollerSettings): Readonly<PollerConfig> {
+  return Object.freeze({ ...POLLER_DEFAULTS, ...settings });
+}
+
+/** What the poller is given from outside: the shared Redis connection, the intake queue, the bot's logger. */
+export interface PollerDeps {
+  redis: Redis;
+  queue: Queue<IntakeJob>;
+  log: Logger;
+}
