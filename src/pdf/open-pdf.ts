@@ -2,6 +2,10 @@
 import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 
+/** Images larger than this (pixels) are skipped by pdf.js instead of decoded: a tiny file can declare a
+ * 40000×40000 image that would take gigabytes. A 600 dpi A4 scan is about 35 million pixels. */
+const MAX_IMAGE_PIXELS = 50_000_000;
+
 export interface OpenedPdf {
   parser: PDFParse;
   document: PDFDocumentProxy;
@@ -10,7 +14,8 @@ export interface OpenedPdf {
 
 export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
   // pdf.js transfers the buffer it is given; hand it a copy so the caller's attachment stays readable.
-  const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false });
+  const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false,
+    maxImageSize: MAX_IMAGE_PIXELS });
   try {
     // load() is private in pdf-parse's typings, but it is where pdf-parse opens the document; reusing it means
     // the file is parsed once for text, tables and page renders.

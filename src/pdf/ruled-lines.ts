@@ -35,7 +35,7 @@ function findRules(ops: OperatorList, viewportTransform: Matrix): Rules {
     if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) stack.push(ctm);
     if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     if (fn === OPS.transform) ctm = Util.transform(ctm, args as Matrix);
-    if (fn === OPS.paintFormXObjectBegin && Array.isArray(args?.[0])) ctm = Util.transform(ctm, args[0] as Matrix);
+    if (fn === OPS.paintFormXObjectBegin && isMatrix(args?.[0])) ctm = Util.transform(ctm, Array.from(args[0]));
     if (fn !== OPS.constructPath || !args) continue;
     const paint = args[0] as number;
     const data = (args[1] as unknown[] | undefined)?.[0];
@@ -94,6 +94,10 @@ function forEachSubpath(data: ArrayLike<number>, visit: (points: number[][], clo
     else break;
   }
   flush(false);
+}
+
+function isMatrix(value: unknown): value is ArrayLike<number> {
+  return (Array.isArray(value) || value instanceof Float32Array) && value.length === 6;
 }
 
 function apply(m: Matrix, [x, y]: number[]): number[] {
