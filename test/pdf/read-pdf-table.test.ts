@@ -36,6 +36,11 @@ describe('reading the titles of the recommendation table from a PDF text layer',
     expect(findTitleMismatch(wordTitles('word-like-unruled.pdf'), result)).toBeNull();
   });
 
+  it('reads a table whose borders are thin filled bars, as Word draws them, and whose header is not repeated on page 2', async () => {
+    const result = await table(pdfFixture('word-bars-header-once.pdf'));
+    expect(result.titles).toEqual(wordTitles('word-bars-header-once.pdf'));
+  });
+
   it('gives no titles and no text layer for a scan whose page is a single JPEG', async () => {
     expect(await table(pdfFixture('scan-image-only.pdf'))).toEqual({ pages: 1, hasTextLayer: false, titles: null });
   });
