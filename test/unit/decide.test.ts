@@ -121,14 +121,14 @@ describe('deciding a submission', () => {
     expect(errors[0].message).toContain('《盖章.pdf》文件已加密');
   });
 
-  it('returns a Word file without the table, and a PDF without a seal', () => {
+  it('returns a Word file without the table and a PDF without a seal, without counting a table it never read', () => {
     const s = submission([], {
       words: [{ file: '报送函.docx', ok: true, hasTable: false, header: { unit: '', contact: '', phone: '' }, rows: [] }],
       pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: true } }],
       header: null,
     });
     const { errors } = decide(s);
-    expect(codes(errors)).toEqual(['NO_TABLE', 'NO_STAMP', 'QUOTA_SHORTFALL']);
+    expect(codes(errors)).toEqual(['NO_TABLE', 'NO_STAMP']);
     expect(errors[1].message).toContain('彩色');
   });
 

@@ -3,8 +3,9 @@ import { finding } from '../../messages/catalogue.ts';
 import type { Check } from '../check.ts';
 import { countBySection } from '../resources.ts';
 
-export const checkQuota: Check = ({ campaign, unit, rows }) => {
-  if (!unit) return [];
+// Without a readable table there is nothing to count: the missing or unreadable file is the one problem to report.
+export const checkQuota: Check = ({ campaign, unit, rows, words }) => {
+  if (!unit || !words.some((w) => w.ok && w.hasTable)) return [];
   const quota = unit.unit.quota;
   const counts = countBySection(campaign, rows);
   const short = campaign.sections.filter((s) => counts[s.name] < quota);

@@ -1,6 +1,6 @@
 // Builds a recommendation-form .docx from a list of blocks with the `docx` package, byte-for-byte repeatable.
 import {
-  Document, Packer, Paragraph, PageBreak, Table, TableCell, TableRow, TextRun, Textbox, VerticalMergeType, WidthType,
+  Document, Packer, PageOrientation, Paragraph, PageBreak, Table, TableCell, TableRow, TextRun, Textbox, VerticalMergeType, WidthType,
 } from 'docx';
 import JSZip from 'jszip';
 import type { FixtureResource } from './resources.ts';
@@ -62,8 +62,10 @@ function block(spec: BlockSpec): Paragraph | Table {
 }
 
 /** Packs the blocks into a .docx whose zip dates and document dates are fixed, so reruns give the same bytes. */
-export async function buildDocx(blocks: BlockSpec[]): Promise<Buffer> {
-  const doc = new Document({ creator: 'fixture', sections: [{ children: blocks.map(block) }] });
+export async function buildDocx(blocks: BlockSpec[], options: { landscape?: boolean } = {}): Promise<Buffer> {
+  // A4 landscape, as the official form is laid out (docx wants portrait sizes plus the orientation flag).
+  const page = options.landscape ? { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE } } : undefined;
+  const doc = new Document({ creator: 'fixture', sections: [{ properties: page ? { page } : {}, children: blocks.map(block) }] });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
   const core = await zip.file('docProps/core.xml')!.async('string');
   zip.file('docProps/core.xml', core.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, FIXED_DATE.toISOString()));
