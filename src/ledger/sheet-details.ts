@@ -1,0 +1,49 @@
+// Sheet 明细: every resource row of every filing, accepted or returned, old versions included and marked.
+import type { Campaign, FieldKey, Resource } from '../types.ts';
+import { decisionLabel } from './code-labels.ts';
+import type { LedgerRecord } from './ledger-types.ts';
+import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+
+interface DetailRow { record: LedgerRecord; resource: Resource }
+
+// The resource fields in the order staff read them; their headers come from the campaign's form.
+const FIELDS: { key: Exclude<FieldKey, 'seq'>; width: number; wrap?: boolean }[] = [
+  { key: 'section', width: 10 }, { key: 'column', width: 14 }, { key: 'title', width: 30, wrap: true },
+  { key: 'producer', width: 18, wrap: true }, { key: 'copyright', width: 18, wrap: true }, { key: 'format', width: 9 },
+  { key: 'summary', width: 40, wrap: true }, { key: 'remark', width: 16, wrap: true },
+];
+
+export const UNKNOWN_UNIT_LABEL = '（未识别单位）';
+
+export function writeDetailsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
+  const zone = campaign.deadline.timeZone;
+  const headerOf = new Map(campaign.form.columns.map((c) => [c.key, c.header]));
+  const columns: ColumnDef<DetailRow>[] = [
+    { header: '单位', width: 14, value: (r) => r.record.entry.verdict.unit ?? UNKNOWN_UNIT_LABEL },
+    ...FIELDS.filter((f) => headerOf.has(f.key)).map((f): ColumnDef<DetailRow> => ({
+      header: headerOf.get(f.key)!, width: f.width, wrap: f.wrap, value: (r) => r.resource[f.key],
+    })),
+    { header: `表内${headerOf.get('seq') ?? '序号'}`, width: 6, value: (r) => r.resource.seq },
+    { header: '来源邮件主题', width: 28, wrap: true, value: (r) => r.record.entry.subject },
+    { header: '发件人', width: 22, value: (r) => r.record.entry.from },
+    { header: 'Message-ID', width: 24, value: (r) => r.record.entry.verdict.messageId },
+    { header: '收到时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.verdict.receivedAt, zone) },
+    { header: '结论', width: 6, value: (r) => decisionLabel(r.record.entry.verdict.decision) },
+    { header: '版本', width: 6, value: (r) => r.record.filing?.version ?? null },
+    { header: '当前有效', width: 8, value: (r) => yesNo(r.record.filing?.current ?? false) },
+  ];
+  const rows = byUnitThenReceived(records, campaign)
+    .flatMap((record) => record.entry.verdict.resources.map((resource) => ({ record, resource })));
+  writeTableSheet(book, { name: '明细', columns, rows });
+}
+
+/** Filings grouped by unit in the campaign's order (unknown units last), each unit's oldest first. */
+function byUnitThenReceived(records: LedgerRecord[], campaign: Campaign): LedgerRecord[] {
+  const rank = new Map(campaign.units.map((u, i) => [u.name, i]));
+  const unitRank = (r: LedgerRecord) => rank.get(r.entry.verdict.unit ?? '') ?? campaign.units.length;
+  return records
+    .filter((r) => r.entry.verdict.decision !== 'ignore')
+    .map((r) => ({ r, unit: unitRank(r), at: Date.parse(r.entry.verdict.receivedAt) }))
+    .sort((a, b) => a.unit - b.unit || a.at - b.at)
+    .map(({ r }) => r);
+}

@@ -1,0 +1,37 @@
+// Sheet 邮件: every email the bot handled, ignored ones included, with what it decided and why.
+import type { Campaign, Finding } from '../types.ts';
+import { codeLabel, decisionLabel } from './code-labels.ts';
+import type { LedgerRecord } from './ledger-types.ts';
+import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+
+export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
+  const zone = campaign.deadline.timeZone;
+  const columns: ColumnDef<LedgerRecord>[] = [
+    { header: '处理时间', width: 17, date: true, value: (r) => wallClock(r.entry.handledAt, zone) },
+    { header: '收到时间', width: 17, date: true, value: (r) => wallClock(r.entry.verdict.receivedAt, zone) },
+    { header: '发件人', width: 24, value: (r) => r.entry.from },
+    { header: '邮件主题', width: 30, wrap: true, value: (r) => r.entry.subject },
+    { header: 'Message-ID', width: 24, value: (r) => r.entry.verdict.messageId },
+    { header: '单位', width: 14, value: (r) => r.entry.verdict.unit ?? '' },
+    { header: '结论', width: 6, value: (r) => decisionLabel(r.entry.verdict.decision) },
+    { header: '原因', width: 24, wrap: true, value: (r) => labels(reasonsOf(r)) },
+    { header: '说明', width: 50, wrap: true, value: (r) => reasonsOf(r).map((f) => f.message).join('\n') },
+    { header: '资源条数', width: 7, value: (r) => r.entry.verdict.resources.length },
+    { header: '版本', width: 6, value: (r) => r.filing?.version ?? null },
+    { header: '当前有效', width: 8, value: (r) => (r.filing ? yesNo(r.filing.current) : '') },
+    { header: '归档文件', width: 30, value: (r) => r.entry.archivePath ?? '' },
+    { header: '邮箱位置', width: 18, value: (r) => (r.entry.place ? `${r.entry.place.mailbox} #${r.entry.place.uid}` : '') },
+    { header: '邮件编号', width: 20, value: (r) => r.entry.emailId },
+  ];
+  writeTableSheet(book, { name: '邮件', columns, rows: records });
+}
+
+/** Why: a return's errors; otherwise its warnings (an ignore code is reported among the warnings). */
+function reasonsOf(record: LedgerRecord): Finding[] {
+  const { verdict } = record.entry;
+  return verdict.decision === 'reject' ? verdict.errors : verdict.warnings;
+}
+
+function labels(findings: Finding[]): string {
+  return [...new Set(findings.map((f) => codeLabel(f.code)))].join('、');
+}

@@ -1,0 +1,32 @@
+// Sheet 退回记录: every returned email, one line per reason, in the order the emails were received.
+import type { Campaign, Finding } from '../types.ts';
+import { codeLabel } from './code-labels.ts';
+import type { LedgerRecord } from './ledger-types.ts';
+import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+import { UNKNOWN_UNIT_LABEL } from './sheet-details.ts';
+
+interface ReturnRow { record: LedgerRecord; reason: Finding; n: number }
+
+export function writeReturnsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
+  const zone = campaign.deadline.timeZone;
+  const columns: ColumnDef<ReturnRow>[] = [
+    { header: '单位', width: 14, value: (r) => r.record.entry.verdict.unit ?? UNKNOWN_UNIT_LABEL },
+    { header: '收到时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.verdict.receivedAt, zone) },
+    { header: '退回时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.handledAt, zone) },
+    { header: '邮件主题', width: 28, wrap: true, value: (r) => r.record.entry.subject },
+    { header: '发件人', width: 22, value: (r) => r.record.entry.from },
+    { header: '版本', width: 6, value: (r) => r.record.filing?.version ?? null },
+    { header: '当前有效', width: 8, value: (r) => yesNo(r.record.filing?.current ?? false) },
+    { header: '问题序号', width: 6, value: (r) => r.n },
+    { header: '问题类别', width: 14, value: (r) => codeLabel(r.reason.code) },
+    { header: '代码', width: 18, value: (r) => r.reason.code },
+    { header: '问题说明', width: 60, wrap: true, value: (r) => r.reason.message },
+    { header: '文件', width: 22, wrap: true, value: (r) => r.reason.file ?? '' },
+    { header: '行', width: 5, value: (r) => r.reason.row ?? null },
+  ];
+  const rows = records
+    .filter((r) => r.entry.verdict.decision === 'reject')
+    .sort((a, b) => Date.parse(a.entry.verdict.receivedAt) - Date.parse(b.entry.verdict.receivedAt))
+    .flatMap((record) => record.entry.verdict.errors.map((reason, i) => ({ record, reason, n: i + 1 })));
+  writeTableSheet(book, { name: '退回记录', columns, rows });
+}

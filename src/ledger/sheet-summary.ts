@@ -1,0 +1,88 @@
+// Sheet 汇总: one row per unit, its current filing's rows per section against its quota, status and late mark,
+// and a row of accepted totals against the campaign's expected minimum.
+import type ExcelJS from 'exceljs';
+import type { Campaign } from '../types.ts';
+import { wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+import { expectedMinimum, STATUS_LABEL, type UnitStanding } from './unit-standing.ts';
+
+interface SummaryRow {
+  /** Null on the totals row. */
+  standing: UnitStanding | null;
+  unit: string;
+  quota: number | null;
+  counts: number[];
+  minimum: number;
+  status: string;
+  short: string;
+  lastFiled: Date | null;
+  late: string;
+  filings: number;
+  version: number | null;
+}
+
+// 单位 and 每版块最低条数 come first.
+const FIRST_SECTION_COLUMN = 3;
+const SHORT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } as const;
+
+export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standings: UnitStanding[]): void {
+  const zone = campaign.deadline.timeZone;
+  const rows: SummaryRow[] = standings.map((s) => ({
+    standing: s,
+    unit: s.unit.name,
+    quota: s.unit.quota,
+    counts: s.counts,
+    minimum: s.unit.quota * campaign.sections.length,
+    status: STATUS_LABEL[s.status],
+    short: s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、'),
+    lastFiled: s.current ? wallClock(s.current.entry.verdict.receivedAt, zone) : null,
+    late: s.late ? '逾期' : '',
+    filings: s.filings.length,
+    version: s.current?.filing?.version ?? null,
+  }));
+  rows.push(totalsRow(campaign, standings));
+  const columns: ColumnDef<SummaryRow>[] = [
+    { header: '单位', width: 22, value: (r) => r.unit },
+    { header: '每版块最低条数', width: 9, value: (r) => r.quota },
+    ...campaign.sections.map((section, i): ColumnDef<SummaryRow> => ({ header: section.name, width: 10, value: (r) => r.counts[i] })),
+    { header: '合计条数', width: 9, value: (r) => r.counts.reduce((a, b) => a + b, 0) },
+    { header: '最低应报条数', width: 9, value: (r) => r.minimum },
+    { header: '状态', width: 20, value: (r) => r.status },
+    { header: '不足版块（现有/最低）', width: 30, value: (r) => r.short, wrap: true },
+    { header: '最近报送时间', width: 17, value: (r) => r.lastFiled, date: true },
+    { header: '逾期', width: 7, value: (r) => r.late },
+    { header: '报送次数', width: 7, value: (r) => r.filings },
+    { header: '当前版本', width: 7, value: (r) => r.version },
+  ];
+  writeTableSheet(book, { name: '汇总', columns, rows, frozenColumns: 1, styleRow: (row, item) => styleSummaryRow(row, item.standing) });
+}
+
+/** Marks the sections a filed unit is short in; the totals row in bold. */
+function styleSummaryRow(row: ExcelJS.Row, standing: UnitStanding | null): void {
+  if (!standing) {
+    row.font = { bold: true };
+    return;
+  }
+  if (standing.status === 'none') return;
+  standing.counts.forEach((count, j) => {
+    if (count < standing.unit.quota) row.getCell(j + FIRST_SECTION_COLUMN).fill = SHORT_FILL;
+  });
+}
+
+/** Totals of the accepted current filings, against everyone's quota. */
+function totalsRow(campaign: Campaign, standings: UnitStanding[]): SummaryRow {
+  const accepted = standings.filter((s) => s.status === 'accepted');
+  const tally = (status: UnitStanding['status']) => standings.filter((s) => s.status === status).length;
+  return {
+    standing: null,
+    unit: '已受理合计',
+    quota: null,
+    counts: campaign.sections.map((_, i) => accepted.reduce((sum, s) => sum + s.counts[i], 0)),
+    minimum: expectedMinimum(campaign),
+    status: (['accepted', 'returned', 'none'] as const).map((k) => `${STATUS_LABEL[k]} ${tally(k)}`).join(' / '),
+    short: '',
+    lastFiled: null,
+    late: '',
+    filings: standings.reduce((sum, s) => sum + s.filings.length, 0),
+    version: null,
+  };
+}

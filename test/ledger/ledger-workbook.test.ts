@@ -1,0 +1,163 @@
+// The ledger spreadsheet rebuilt from the real Redis state and read back: the right rows on each sheet, email text
+// kept as text, dates as local dates, print setup, and a file swapped in whole.
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLedger, recordVerdict } from '../../src/ledger/ledger-store.ts';
+import { writeLedgerFile } from '../../src/ledger/ledger-workbook.ts';
+import { rebuildLedgerFile } from '../../src/ledger/rebuild-ledger-file.ts';
+import { expectedMinimum } from '../../src/ledger/unit-standing.ts';
+import { campaign, entryOf, errorOf } from './ledger-builders.ts';
+import { dropPrefix, localRedisUrl, uniquePrefix } from './redis-for-tests.ts';
+import { xlsxParts } from './xlsx-parts.ts';
+
+const FORMULA_TITLE = '=HYPERLINK("http://evil.test","点我")';
+const FORMULA_SUBJECT = '+1+cmd|\' /C calc\'!A0';
+const FORMULA_SENDER = '@SUM(1+1)';
+const TAB_PRODUCER = '\t-2+3';
+
+const entries = {
+  pingjiangFirst: entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-01T10:12:00+08:00', perSection: 5 }),
+  pingjiangSecond: entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-02T16:30:00+08:00', perSection: 5 }),
+  yueyangReturned: entryOf(
+    { unit: '岳阳县', decision: 'reject', receivedAt: '2022-07-03T09:00:00+08:00', perSection: 3, title: FORMULA_TITLE,
+      errors: [errorOf('QUOTA_SHORTFALL'), errorOf('NO_STAMP')] },
+    { subject: FORMULA_SUBJECT, from: FORMULA_SENDER },
+  ),
+  autoReply: entryOf({ unit: null, decision: 'ignore', receivedAt: '2022-07-03T11:00:00+08:00', warnings: [errorOf('AUTO_GENERATED')] },
+    { subject: '自动回复：休假中\u0007' }),
+  linxiangLate: entryOf({ unit: '临湘市', decision: 'reject', receivedAt: '2022-07-05T09:00:00+08:00', perSection: 5,
+    errors: [errorOf('LATE')] }),
+  nameless: entryOf({ unit: null, decision: 'reject', receivedAt: '2022-07-05T08:00:00+08:00', errors: [errorOf('UNKNOWN_UNIT')] }),
+};
+entries.yueyangReturned.verdict.resources[0].producer = TAB_PRODUCER;
+
+let redis: Redis;
+let prefix: string;
+let dir: string;
+let book: ExcelJS.Workbook;
+let file: string;
+
+beforeAll(async () => {
+  redis = new Redis(await localRedisUrl());
+  prefix = uniquePrefix();
+  dir = await mkdtemp(join(tmpdir(), 'ledger-workbook-'));
+  file = join(dir, '报送台账.xlsx');
+  for (const entry of Object.values(entries)) await recordVerdict(redis, prefix, entry);
+  await rebuildLedgerFile(redis, prefix, campaign, file);
+  book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+});
+afterAll(async () => {
+  await dropPrefix(redis, prefix);
+  await redis.quit();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A sheet's rows as arrays of cell values, header first. */
+function rowsOf(name: string): ExcelJS.CellValue[][] {
+  const sheet = book.getWorksheet(name)!;
+  return sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+}
+function column(name: string, header: string): ExcelJS.CellValue[] {
+  const [head, ...rows] = rowsOf(name);
+  return rows.map((row) => row[head.indexOf(header)]);
+}
+
+describe('the ledger spreadsheet', () => {
+  it('has the four sheets in order', () => {
+    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '退回记录', '邮件']);
+  });
+
+  it('汇总 has a row per unit with its current status and a totals row against the expected minimum', () => {
+    const [head, ...rows] = rowsOf('汇总');
+    expect(rows).toHaveLength(campaign.units.length + 1);
+    const byUnit = new Map(rows.map((row) => [row[0], Object.fromEntries(head.map((h, i) => [String(h), row[i]]))]));
+    expect(byUnit.get('平江县')).toMatchObject({ 状态: '已受理', 报送次数: 2, 当前版本: 2, 德育: 5, 合计条数: 30, 逾期: undefined });
+    expect(byUnit.get('岳阳县')).toMatchObject({ 状态: '已退回', 德育: 3 });
+    expect(String(byUnit.get('岳阳县')!['不足版块（现有/最低）'])).toContain('德育 3/5');
+    expect(byUnit.get('临湘市')).toMatchObject({ 状态: '已退回', 逾期: '逾期', 德育: 5 });
+    expect(byUnit.get('华容县')).toMatchObject({ 状态: '未报送', 报送次数: 0 });
+    expect(byUnit.get('已受理合计')).toMatchObject({ 德育: 5, 合计条数: 30, 最低应报条数: expectedMinimum(campaign) });
+    expect(byUnit.get('平江县')!['最近报送时间']).toEqual(new Date('2022-07-02T16:30:00Z'));
+  });
+
+  it('明细 lists every resource row of every filing, the superseded ones marked as no longer current', () => {
+    const units = column('明细', '单位');
+    expect(units.filter((u) => u === '平江县')).toHaveLength(60);
+    expect(units.filter((u) => u === '岳阳县')).toHaveLength(18);
+    expect(units.filter((u) => u === '临湘市')).toHaveLength(30);
+    expect(units).toHaveLength(108);
+    const versions = column('明细', '版本');
+    const current = column('明细', '当前有效');
+    const pingjiang = units.map((u, i) => [u, versions[i], current[i]]).filter(([u]) => u === '平江县');
+    expect(pingjiang.slice(0, 30).every(([, v, c]) => v === 1 && c === '否')).toBe(true);
+    expect(pingjiang.slice(30).every(([, v, c]) => v === 2 && c === '是')).toBe(true);
+    expect(column('明细', '结论').filter((d) => d === '退回')).toHaveLength(48);
+  });
+
+  it('明细 takes its resource headers from the campaign form', () => {
+    const [head] = rowsOf('明细');
+    for (const header of campaign.form.columns.filter((c) => c.key !== 'seq').map((c) => c.header)) {
+      expect(head).toContain(header);
+    }
+  });
+
+  it('退回记录 has one line per reason of every return, the nameless one included', () => {
+    expect(column('退回记录', '代码')).toEqual(['QUOTA_SHORTFALL', 'NO_STAMP', 'UNKNOWN_UNIT', 'LATE']);
+    expect(column('退回记录', '单位')).toEqual(['岳阳县', '岳阳县', '（未识别单位）', '临湘市']);
+    expect(column('退回记录', '问题说明')[1]).toBe('NO_STAMP 的说明');
+  });
+
+  it('邮件 lists every handled email, the ignored one with its reason', () => {
+    expect(column('邮件', '邮件编号')).toEqual(Object.values(entries).map((e) => e.emailId));
+    expect(column('邮件', '结论')).toEqual(['受理', '受理', '退回', '忽略', '退回', '退回']);
+    expect(column('邮件', '原因')[3]).toBe('自动邮件');
+  });
+
+  it('text from emails that looks like a formula is stored as plain text, never as a formula', async () => {
+    const cells: ExcelJS.Cell[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => { cells.push(cell); })));
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    const texts = cells.filter((c) => c.type === ExcelJS.ValueType.String).map((c) => c.value);
+    for (const text of [FORMULA_TITLE, FORMULA_SUBJECT, FORMULA_SENDER, TAB_PRODUCER]) expect(texts).toContain(text);
+    const parts = await xlsxParts(file);
+    const sheetXml = [...parts].filter(([name]) => name.startsWith('xl/worksheets/sheet'));
+    expect(sheetXml).toHaveLength(4);
+    for (const [, xml] of sheetXml) expect(xml).not.toMatch(/<f[\s>]/);
+  });
+
+  it('characters XML cannot hold are dropped from email text', () => {
+    expect(column('邮件', '邮件主题')[3]).toBe('自动回复：休假中');
+  });
+
+  it('times are date cells showing Shanghai wall-clock time', () => {
+    const cell = book.getWorksheet('邮件')!.getCell(2, 2);
+    expect(cell.type).toBe(ExcelJS.ValueType.Date);
+    expect(cell.value).toEqual(new Date('2022-07-01T10:12:00Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('every sheet prints on A4 landscape, fitted to width, with its frozen, filtered header row repeated', () => {
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+    }
+  });
+
+  it('writing again replaces the file whole and leaves no temporary file behind', async () => {
+    await writeLedgerFile(await readLedger(redis, prefix), campaign, file);
+    expect(await readdir(dir)).toEqual(['报送台账.xlsx']);
+  });
+
+  it('a write that cannot be swapped in fails and removes its temporary file', async () => {
+    const blocked = join(dir, 'blocked');
+    await mkdir(join(blocked, '台账.xlsx'), { recursive: true });
+    await expect(writeLedgerFile(await readLedger(redis, prefix), campaign, join(blocked, '台账.xlsx'))).rejects.toThrow();
+    expect(await readdir(blocked)).toEqual(['台账.xlsx']);
+  });
+});
