@@ -1,28 +1,39 @@
 // Opens one IMAP connection for the poller: identified with the ID command, protocol log into pino, no auto-IDLE.
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
+import { identifyAfterLogin } from './identify-after-login.ts';
 import type { PollerConfig } from './poller-config.ts';
 
-export async function openImap(config: Pick<PollerConfig, 'imap' | 'clientInfo' | 'imapLogLevel'>, log: Logger): Promise<ImapFlow> {
+type ConnectionSettings = Pick<PollerConfig, 'imap' | 'clientInfo' | 'imapLogLevel' | 'socketTimeoutMs'>;
+
+/** Connects and logs in; `signal` aborts a connect that hangs (an unreachable server takes long to give up). */
+export async function openImap(config: ConnectionSettings, log: Logger, signal?: AbortSignal): Promise<ImapFlow> {
   const { host, port, secure, user, pass } = config.imap;
   const client = new ImapFlow({
     host,
     port,
     secure,
     auth: { user, pass },
-    // imapflow sends ID (RFC 2971) right after CAPABILITY and again after LOGIN when the server advertises it.
+    // Sent with ID (RFC 2971) whenever the server advertises it; see identifyAfterLogin for NetEase.
     clientInfo: config.clientInfo,
     // The poller decides when to IDLE: between catch-ups, restarted by its watchdog.
     disableAutoIdle: true,
+    // The NOOP watchdog runs between commands; a command stalled mid-way is caught by this instead.
+    socketTimeout: config.socketTimeoutMs,
     logger: log.child({ component: 'imapflow' }, { level: config.imapLogLevel }),
   });
   // An 'error' without a listener would end the process; the session learns of it through 'close'.
   client.on('error', (error: Error) => log.warn({ err: error }, 'IMAP connection error'));
+  const abort = () => client.close();
+  signal?.addEventListener('abort', abort, { once: true });
   try {
     await client.connect();
+    await identifyAfterLogin(client, config.clientInfo);
   } catch (error) {
     client.close();
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', abort);
   }
   log.info({ server: client.serverInfo, idle: client.capabilities.has('IDLE') }, 'IMAP connected');
   return client;

@@ -15,6 +15,8 @@ export interface PollerStats {
   connections: number;
   /** Emails this process has archived and queued. */
   handedOff: number;
+  /** When this process last finished a catch-up (ISO-8601), null before the first. */
+  lastCaughtUpAt: string | null;
 }
 
 export interface PollerHandle {
@@ -52,6 +54,7 @@ async function pollWhileHolding(run: Running, lock: MailboxLock, key: string): P
           onCaughtUp: (jobs) => {
             attempt = 0;
             stats.handedOff += jobs.length;
+            stats.lastCaughtUpAt = new Date().toISOString();
           },
         });
       } catch (error) {
@@ -94,7 +97,7 @@ export function startPoller(settings: PollerSettings, deps: PollerDeps): PollerH
   const config = pollerConfig(settings);
   const stopping = new AbortController();
   const log = deps.log.child({ mailbox: mailboxKey(config) });
-  const stats: PollerStats = { holdsLock: false, connections: 0, handedOff: 0 };
+  const stats: PollerStats = { holdsLock: false, connections: 0, handedOff: 0, lastCaughtUpAt: null };
   const ended = runPoller({ config, deps, log, stats, stopping: stopping.signal });
   return {
     stop: async () => {

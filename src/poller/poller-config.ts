@@ -29,6 +29,8 @@ export interface PollerConfig {
   watchdogIntervalMs: number;
   /** A NOOP not answered within this is a dead connection; default 20 s. */
   watchdogTimeoutMs: number;
+  /** A command that receives nothing for this long has a dead connection (imapflow's socketTimeout); default 2 min. */
+  socketTimeoutMs: number;
   /** Lifetime of the per-mailbox poller lock; renewed every third of it; default 30 s. */
   lockTtlMs: number;
   /** First and largest wait between reconnects (exponential, with jitter); default 1 s and 5 min. */
@@ -52,6 +54,7 @@ export const POLLER_DEFAULTS = {
   pollIntervalMs: 60_000,
   watchdogIntervalMs: 60_000,
   watchdogTimeoutMs: 20_000,
+  socketTimeoutMs: 120_000,
   lockTtlMs: 30_000,
   reconnectMinMs: 1_000,
   reconnectMaxMs: 300_000,

@@ -36,7 +36,7 @@ function waitForNews(client: ImapFlow, news: { arrived: boolean; wake?: () => vo
 /** Returns when the connection has ended (dropped, found dead, or closed by the signal); throws when it fails. */
 export async function runSession(ctx: SessionContext): Promise<void> {
   const { config, log } = ctx;
-  const client = await openImap(config, log);
+  const client = await openImap(config, log, ctx.signal);
   ctx.onConnected();
   const news: { arrived: boolean; wake?: () => void } = { arrived: false };
   const nudge = () => {

@@ -51,6 +51,7 @@ export async function openStage(env: ServicesEnv, overrides: Partial<PollerSetti
     pollIntervalMs: 300,
     watchdogIntervalMs: 1_000,
     watchdogTimeoutMs: 1_000,
+    socketTimeoutMs: 5_000,
     lockTtlMs: 1_500,
     reconnectMinMs: 100,
     reconnectMaxMs: 1_000,

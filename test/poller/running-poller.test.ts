@@ -2,8 +2,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
 import { startPoller, type PollerHandle } from '../../src/poller/index.ts';
-import { openImap } from '../../src/poller/imap-connection.ts';
-import { pollerConfig } from '../../src/poller/poller-config.ts';
 import { emailIdOf } from '../../src/service/jobs.ts';
 import { appendEmail, openStage, queuedJobs, rawEmail, startServices, type Stage } from './poller-fixture.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
@@ -33,13 +31,6 @@ async function queuedIds(): Promise<string[]> {
 }
 
 describe('the running poller', () => {
-  it('identifies itself with the IMAP ID command, which the server answers', async () => {
-    stage = await openStage(env);
-    const client = await openImap(pollerConfig(stage.settings), stage.deps.log);
-    expect(client.serverInfo?.name).toBe('Dovecot');
-    await client.logout();
-  });
-
   it('on start it catches up with mail that arrived while it was not running', async () => {
     stage = await openStage(env);
     const waiting = rawEmail('waiting');
@@ -49,9 +40,9 @@ describe('the running poller', () => {
   });
 
   it('with IDLE, new mail is handed off when the server announces it, with no poll or watchdog round due', async () => {
-    stage = await openStage(env, { watchdogIntervalMs: 600_000, pollIntervalMs: 600_000 });
+    stage = await openStage(env, { watchdogIntervalMs: 600_000, pollIntervalMs: 600_000, socketTimeoutMs: 600_000 });
     poller = startPoller(stage.settings, stage.deps);
-    await vi.waitFor(() => expect(poller?.stats().connections).toBe(1), eventually);
+    await vi.waitFor(() => expect(poller?.stats().lastCaughtUpAt).not.toBeNull(), eventually);
     const fresh = rawEmail('idle');
     await appendEmail(stage, fresh, received);
     await vi.waitFor(async () => expect(await queuedIds()).toEqual([emailIdOf(fresh)]), eventually);
@@ -60,7 +51,7 @@ describe('the running poller', () => {
   it('with polling forced, new mail is found on the next round', async () => {
     stage = await openStage(env, { mode: 'poll', pollIntervalMs: 200 });
     poller = startPoller(stage.settings, stage.deps);
-    await vi.waitFor(() => expect(poller?.stats().connections).toBe(1), eventually);
+    await vi.waitFor(() => expect(poller?.stats().lastCaughtUpAt).not.toBeNull(), eventually);
     const fresh = rawEmail('polled');
     await appendEmail(stage, fresh, received);
     await vi.waitFor(async () => expect(await queuedIds()).toEqual([emailIdOf(fresh)]), eventually);
@@ -70,7 +61,7 @@ describe('the running poller', () => {
     proxy = await startTcpProxy(env.imap);
     stage = await openStage(env);
     poller = startPoller({ ...stage.settings, imap: { ...stage.settings.imap, port: proxy.port } }, stage.deps);
-    await vi.waitFor(() => expect(poller?.stats().connections).toBe(1), eventually);
+    await vi.waitFor(() => expect(poller?.stats().lastCaughtUpAt).not.toBeNull(), eventually);
     proxy.dropAll();
     const during = rawEmail('during-drop');
     await appendEmail(stage, during, received);
@@ -78,14 +69,27 @@ describe('the running poller', () => {
     expect(poller.stats().connections).toBeGreaterThanOrEqual(2);
   });
 
-  it('a connection that goes silent is found dead by the watchdog and replaced', async () => {
+  it('a connection that goes silent between commands is found dead by the NOOP watchdog and replaced', async () => {
     proxy = await startTcpProxy(env.imap);
-    // IDLE alone would wait forever on a silent line; only the watchdog's NOOP can notice.
-    stage = await openStage(env, { watchdogIntervalMs: 500, watchdogTimeoutMs: 500 });
+    // IDLE alone would wait forever on a silent line, and the socket timeout is out of reach: only NOOP can notice.
+    stage = await openStage(env, { watchdogIntervalMs: 500, watchdogTimeoutMs: 500, socketTimeoutMs: 600_000 });
     poller = startPoller({ ...stage.settings, imap: { ...stage.settings.imap, port: proxy.port } }, stage.deps);
-    await vi.waitFor(() => expect(poller?.stats().connections).toBe(1), eventually);
+    await vi.waitFor(() => expect(poller?.stats().lastCaughtUpAt).not.toBeNull(), eventually);
     proxy.freezeAll();
     const during = rawEmail('during-silence');
+    await appendEmail(stage, during, received);
+    await vi.waitFor(async () => expect(await queuedIds()).toEqual([emailIdOf(during)]), eventually);
+    expect(poller.stats().connections).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a connection that goes silent during a command is given up after the socket timeout and replaced', async () => {
+    proxy = await startTcpProxy(env.imap);
+    // Polling sends a command every round; the NOOP watchdog's own limit is out of reach here.
+    stage = await openStage(env, { mode: 'poll', pollIntervalMs: 200, watchdogTimeoutMs: 600_000, socketTimeoutMs: 1_000 });
+    poller = startPoller({ ...stage.settings, imap: { ...stage.settings.imap, port: proxy.port } }, stage.deps);
+    await vi.waitFor(() => expect(poller?.stats().lastCaughtUpAt).not.toBeNull(), eventually);
+    proxy.freezeAll();
+    const during = rawEmail('during-stall');
     await appendEmail(stage, during, received);
     await vi.waitFor(async () => expect(await queuedIds()).toEqual([emailIdOf(during)]), eventually);
     expect(poller.stats().connections).toBeGreaterThanOrEqual(2);
