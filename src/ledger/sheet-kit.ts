@@ -17,6 +17,8 @@ export interface ColumnDef<R> {
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+// Two lines of wrapped header text.
+const HEADER_HEIGHT = 32;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
 // XML 1.0 cannot hold these; one of them in a cell makes Excel offer to "repair" the file.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -83,6 +85,7 @@ export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void
   header.eachCell((cell) => {
     cell.style = { font: { bold: true }, fill: HEADER_FILL, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } };
   });
+  header.height = HEADER_HEIGHT;
   header.commit();
   for (const item of rows) {
     const row = sheet.addRow(columns.map((column) => toCellValue(column.value(item))));

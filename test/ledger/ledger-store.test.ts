@@ -3,6 +3,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readLedger, recordVerdict } from '../../src/ledger/ledger-store.ts';
+import { resubmissionWarning } from '../../src/ledger/resubmission.ts';
 import { entryOf, errorOf } from './ledger-builders.ts';
 import { dropPrefix, localRedisUrl, uniquePrefix } from './redis-for-tests.ts';
 
@@ -46,6 +47,14 @@ describe('recording verdicts', () => {
       [older.emailId, { version: 1, current: false }],
       [newer.emailId, { version: 2, current: true }],
     ]);
+  });
+
+  it('the RESUBMISSION warning for what a filing superseded names the unit and the earlier filing\'s local time', async () => {
+    await recordVerdict(redis, prefix, accepted('湘阴县', '2022-07-01T02:12:00Z'));
+    const { supersedes } = await recordVerdict(redis, prefix, accepted('湘阴县', '2022-07-02T10:00:00+08:00'));
+    expect(resubmissionWarning('湘阴县', supersedes!, 'Asia/Shanghai')).toEqual({
+      code: 'RESUBMISSION', message: '本次报送替代湘阴县于2022年7月1日 10:12的报送，以本次为准。',
+    });
   });
 
   it('an older filing that arrives later does not supersede the newer one, and is kept as an earlier version', async () => {

@@ -1,0 +1,75 @@
+// What the daily digest says, as plain data for its templates: who has filed, who is short where, who was
+// returned and not yet accepted, who has not filed, what was returned today, totals against the minimum.
+import type { Campaign, Finding } from '../types.ts';
+import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
+import { codeLabel } from './code-labels.ts';
+import type { LedgerRecord, LedgerState } from './ledger-types.ts';
+import { expectedMinimum, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
+
+const DAY_MS = 86_400_000;
+
+export function digestView(state: LedgerState, campaign: Campaign, now: Date) {
+  const zone = campaign.deadline.timeZone;
+  const today = localDate(now, zone);
+  const standings = unitStandings(state, campaign);
+  const withStatus = (status: UnitStanding['status']) => standings.filter((s) => s.status === status);
+  const at = (record: LedgerRecord) => formatForPeople(new Date(record.entry.verdict.receivedAt), zone);
+  const handledToday = state.records.filter((r) => localDate(new Date(r.entry.handledAt), zone) === today);
+  const decidedToday = (decision: string) => handledToday.filter((r) => r.entry.verdict.decision === decision);
+  const accepted = withStatus('accepted');
+  const returned = withStatus('returned');
+  const none = withStatus('none');
+  return {
+    campaignName: campaign.name,
+    collector: campaign.collector.name,
+    day: formatDay(today),
+    asOf: formatForPeople(now, zone),
+    deadlineNote: deadlineNote(campaign.deadline.date, today),
+    unitCount: standings.length,
+    acceptedCount: accepted.length,
+    returnedCount: returned.length,
+    noneCount: none.length,
+    acceptedRows: accepted.reduce((sum, s) => sum + s.current!.entry.verdict.resources.length, 0),
+    expectedMinimum: expectedMinimum(campaign),
+    sectionCount: campaign.sections.length,
+    today: {
+      total: handledToday.length,
+      accepted: decidedToday('accept').length,
+      returned: decidedToday('reject').length,
+      ignored: decidedToday('ignore').length,
+    },
+    accepted: accepted.map((s) => ({ unit: s.unit.name, rows: s.current!.entry.verdict.resources.length, at: at(s.current!) })),
+    short: standings.filter((s) => s.short.length).map((s) => ({
+      unit: s.unit.name,
+      status: STATUS_LABEL[s.status],
+      sections: s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、'),
+    })),
+    returned: returned.map((s) => ({
+      unit: s.unit.name,
+      at: at(s.current!),
+      reasons: reasonLabels(s.current!.entry.verdict.errors),
+      earlierAccepted: s.filings.some((f) => f.entry.verdict.decision === 'accept'),
+    })),
+    none: none.map((s) => s.unit.name).join('、'),
+    returnedToday: decidedToday('reject').map((r) => ({
+      time: formatForPeople(new Date(r.entry.handledAt), zone).split(' ')[1],
+      unit: r.entry.verdict.unit ?? '（未识别单位）',
+      from: r.entry.from,
+      reasons: reasonLabels(r.entry.verdict.errors),
+    })),
+  };
+}
+
+export type DigestView = ReturnType<typeof digestView>;
+
+function reasonLabels(errors: Finding[]): string {
+  return [...new Set(errors.map((f) => codeLabel(f.code)))].join('、');
+}
+
+/** 距截止还有 3 天 / 今日截止 / 已于…截止, counted in whole local days. */
+function deadlineNote(deadline: string, today: string): string {
+  const days = Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+  if (days > 0) return `报送截止${formatDay(deadline)}，还有 ${days} 天`;
+  if (days === 0) return `今日（${formatDay(deadline)}）报送截止`;
+  return `报送已于${formatDay(deadline)}截止`;
+}

@@ -1,0 +1,94 @@
+// The daily digest built from a real Redis ledger: who filed, who is short where, who was returned and not yet
+// accepted, who has not filed, what was returned today (Shanghai day), totals against the minimum.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/ledger/digest.ts';
+import { digestView, type DigestView } from '../../src/ledger/digest-view.ts';
+import { readLedger, recordVerdict } from '../../src/ledger/ledger-store.ts';
+import type { LedgerState } from '../../src/ledger/ledger-types.ts';
+import { expectedMinimum } from '../../src/ledger/unit-standing.ts';
+import { campaign, entryOf, errorOf } from './ledger-builders.ts';
+import { dropPrefix, localRedisUrl, uniquePrefix } from './redis-for-tests.ts';
+
+const NOW = new Date('2022-07-03T20:00:00+08:00');
+
+const entries = [
+  entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-01T10:12:00+08:00', perSection: 5 }),
+  entryOf({ unit: '岳阳县', decision: 'accept', receivedAt: '2022-07-01T11:00:00+08:00', perSection: 5 }),
+  entryOf({ unit: '华容县', decision: 'reject', receivedAt: '2022-07-02T09:00:00+08:00', perSection: 5, errors: [errorOf('NO_STAMP')] }),
+  // Handled at 01:00 Shanghai time on the 3rd, which is still the 2nd in UTC: it was returned "today".
+  entryOf({ unit: '岳阳县', decision: 'reject', receivedAt: '2022-07-03T00:55:00+08:00', perSection: 3,
+    errors: [errorOf('QUOTA_SHORTFALL'), errorOf('NO_STAMP')] }, { handledAt: '2022-07-02T17:00:00Z' }),
+  entryOf({ unit: null, decision: 'reject', receivedAt: '2022-07-03T10:00:00+08:00', errors: [errorOf('UNKNOWN_UNIT')] },
+    { from: '"张三" <zs@county.test>' }),
+  entryOf({ unit: null, decision: 'ignore', receivedAt: '2022-07-03T12:00:00+08:00', warnings: [errorOf('AUTO_GENERATED')] }),
+];
+
+let redis: Redis;
+let prefix: string;
+let state: LedgerState;
+let view: DigestView;
+
+beforeAll(async () => {
+  redis = new Redis(await localRedisUrl());
+  prefix = uniquePrefix();
+  for (const entry of entries) await recordVerdict(redis, prefix, entry);
+  state = await readLedger(redis, prefix);
+  view = digestView(state, campaign, NOW);
+});
+afterAll(async () => {
+  await dropPrefix(redis, prefix);
+  await redis.quit();
+});
+
+describe('the daily digest', () => {
+  it('lists the units whose current filing is accepted', () => {
+    expect(view.accepted).toEqual([{ unit: '平江县', rows: 30, at: '2022年7月1日 10:12' }]);
+  });
+
+  it('lists returned units not yet accepted, noting one whose earlier version had been accepted', () => {
+    expect(view.returned).toEqual([
+      { unit: '岳阳县', at: '2022年7月3日 00:55', reasons: '条数不足、未盖公章', earlierAccepted: true },
+      { unit: '华容县', at: '2022年7月2日 09:00', reasons: '未盖公章', earlierAccepted: false },
+    ]);
+  });
+
+  it('says which sections a unit is short in, have against need', () => {
+    expect(view.short).toEqual([{ unit: '岳阳县', status: '已退回', sections: campaign.sections.map((s) => `${s.name} 3/5`).join('、') }]);
+  });
+
+  it('names every unit that has not filed at all', () => {
+    const filed = new Set(['平江县', '岳阳县', '华容县']);
+    expect(view.none).toBe(campaign.units.map((u) => u.name).filter((n) => !filed.has(n)).join('、'));
+    expect(view.noneCount).toBe(campaign.units.length - 3);
+  });
+
+  it('lists what was returned on the Shanghai calendar day of now, not the UTC one', () => {
+    expect(view.returnedToday.map((r) => [r.time, r.unit, r.reasons])).toEqual([
+      ['01:00', '岳阳县', '条数不足、未盖公章'],
+      ['10:00', '（未识别单位）', '单位无法识别'],
+    ]);
+    expect(view.today).toEqual({ total: 3, accepted: 0, returned: 2, ignored: 1 });
+  });
+
+  it('counts accepted rows against the campaign\'s expected minimum', () => {
+    expect(view.acceptedRows).toBe(30);
+    expect(view.expectedMinimum).toBe(expectedMinimum(campaign));
+    expect(view.expectedMinimum).toBe(campaign.units.reduce((sum, u) => sum + u.quota, 0) * campaign.sections.length);
+  });
+
+  it('renders a short Chinese subject, text and escaped HTML from the templates', () => {
+    const digest = buildDigest(state, campaign, NOW);
+    expect(digest.subject).toBe(`【报送日报】2022年7月3日 已受理 1/${campaign.units.length} 个单位`);
+    expect(digest.text).toContain('- 平江县：30 条，2022年7月1日 10:12 报送');
+    expect(digest.text).toContain('- 岳阳县：2022年7月3日 00:55 报送，退回原因：条数不足、未盖公章（此前版本曾受理，以最新报送为准）');
+    expect(digest.text).toContain('报送截止2022年7月4日，还有 1 天');
+    expect(digest.text).toContain('（"张三" <zs@county.test>）');
+    expect(digest.html).toContain('（&quot;张三&quot; &lt;zs@county.test&gt;）');
+    expect(digest.attachmentName).toBe('报送台账-2022-07-03.xlsx');
+  });
+
+  it('says the deadline has passed once it has', () => {
+    expect(digestView(state, campaign, new Date('2022-07-05T08:00:00+08:00')).deadlineNote).toBe('报送已于2022年7月4日截止');
+  });
+});
