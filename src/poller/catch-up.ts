@@ -1,14 +1,15 @@
 // Brings one mailbox up to date: every message past the checkpoint is handed off in UID order, then checkpointed.
-import type { ImapFlow } from 'imapflow';
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import { advanceCheckpoint, readCheckpoint, resetCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { handOffMessage } from './hand-off-message.ts';
 import type { PolledIntakeJob } from './intake-job.ts';
+import { internalDateOf } from './message-structure.ts';
 import type { PollerConfig, PollerDeps } from './poller-config.ts';
 
 export interface CatchUpContext {
   client: ImapFlow;
-  config: Pick<PollerConfig, 'mailbox' | 'dataDir' | 'maxEmailBytes'>;
+  config: Pick<PollerConfig, 'mailbox' | 'dataDir' | 'maxEmailBytes' | 'ignoreBefore'>;
   deps: Pick<PollerDeps, 'redis' | 'queue'>;
   checkpointKey: string;
   log: Logger;
@@ -24,6 +25,11 @@ async function currentCheckpoint(ctx: CatchUpContext, uidValidity: string): Prom
   if (stored) ctx.log.warn({ was: stored.uidValidity, now: uidValidity }, 'UIDVALIDITY changed; reading the mailbox again');
   await resetCheckpoint(ctx.deps.redis, ctx.checkpointKey, uidValidity);
   return { uidValidity, lastUid: 0 };
+}
+
+function receivedBefore(message: FetchMessageObject, ignoreBefore: string | null): boolean {
+  const received = internalDateOf(message);
+  return ignoreBefore !== null && received !== null && Date.parse(received) < Date.parse(ignoreBefore);
 }
 
 async function newUids(client: ImapFlow, lastUid: number): Promise<number[]> {
@@ -45,7 +51,7 @@ export async function catchUp(ctx: CatchUpContext): Promise<PolledIntakeJob[]> {
     const query = { uid: true, envelope: true, bodyStructure: true, internalDate: true, size: true };
     const messages = (await ctx.client.fetchAll(batch.join(','), query, { uid: true })).sort((a, b) => a.uid - b.uid);
     for (const message of messages) {
-      const job = await handOffMessage({ ...ctx, uidValidity }, message);
+      const job = receivedBefore(message, ctx.config.ignoreBefore) ? null : await handOffMessage({ ...ctx, uidValidity }, message);
       if (job) handedOff.push(job);
       // Only now, with the email archived and queued, does the checkpoint pass it.
       await advanceCheckpoint(ctx.deps.redis, ctx.checkpointKey, { uidValidity, lastUid: message.uid });

@@ -38,6 +38,8 @@ export interface PollerConfig {
   reconnectMaxMs: number;
   /** A message larger than this is not downloaded: its header alone is archived and the job marked oversize. */
   maxEmailBytes: number;
+  /** Mail received (INTERNALDATE) before this ISO-8601 time is passed over: a mailbox in use holds years of it. */
+  ignoreBefore: string | null;
   /** Sent with the IMAP ID command; NetEase (126/163) refuses mailbox access without it. */
   clientInfo: Record<string, string>;
   /** Log level of imapflow's own protocol log; default `warn`. */
@@ -59,14 +61,23 @@ export const POLLER_DEFAULTS = {
   reconnectMinMs: 1_000,
   reconnectMaxMs: 300_000,
   maxEmailBytes: MAX_EMAIL_BYTES,
+  ignoreBefore: null,
   clientInfo: { name: 'yueyang-resource-intake-bot', version: '0.1.0', vendor: 'yueyang-resource-intake-bot' },
   imapLogLevel: 'warn',
 } satisfies Omit<PollerConfig, 'imap' | 'dataDir'>;
 
 export type PollerSettings = Pick<PollerConfig, 'imap' | 'dataDir'> & Partial<PollerConfig>;
 
+/** The settings over the defaults, checked once: a bad value fails at start, not on the first email. */
 export function pollerConfig(settings: PollerSettings): Readonly<PollerConfig> {
-  return Object.freeze({ ...POLLER_DEFAULTS, ...settings });
+  const config: PollerConfig = { ...POLLER_DEFAULTS, ...settings };
+  if (config.ignoreBefore !== null && Number.isNaN(Date.parse(config.ignoreBefore))) {
+    throw new Error(`poller ignoreBefore is not a date: ${config.ignoreBefore}`);
+  }
+  if (config.reconnectMinMs <= 0 || config.reconnectMaxMs < config.reconnectMinMs) {
+    throw new Error('poller reconnect delays must be positive, the largest no smaller than the first');
+  }
+  return Object.freeze(config);
 }
 
 /** What the poller is given from outside: the shared Redis connection, the intake queue, the bot's logger. */

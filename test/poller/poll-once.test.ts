@@ -96,6 +96,15 @@ describe('polling a mailbox once', () => {
     expect(archived.toString()).not.toContain('xxxxx');
   });
 
+  it('mail received before the configured start is passed over, and the checkpoint moves past it', async () => {
+    stage = await openStage(env, { ignoreBefore: '2022-05-02T00:00:00Z' });
+    await appendEmail(stage, rawEmail('old'), may1);
+    const current = rawEmail('current');
+    await appendEmail(stage, current, may2);
+    expect((await pollOnce(stage.settings, stage.deps))?.map((job) => job.emailId)).toEqual([emailIdOf(current)]);
+    expect(await pollOnce(stage.settings, stage.deps)).toEqual([]);
+  });
+
   it('while another process holds the mailbox lock, a single poll does nothing', async () => {
     stage = await openStage(env);
     await appendEmail(stage, rawEmail('locked'), may1);
