@@ -1,13 +1,12 @@
 // The ledger spreadsheet rebuilt from the real Redis state and read back: the right rows on each sheet, email text
-// kept as text, dates as local dates, print setup, and a file swapped in whole.
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+// kept as text, dates as local dates, print setup.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLedger, recordVerdict } from '../../src/ledger/ledger-store.ts';
-import { writeLedgerFile } from '../../src/ledger/ledger-workbook.ts';
+import { recordVerdict } from '../../src/ledger/ledger-store.ts';
 import { rebuildLedgerFile } from '../../src/ledger/rebuild-ledger-file.ts';
 import { expectedMinimum } from '../../src/ledger/unit-standing.ts';
 import { campaign, entryOf, errorOf } from './ledger-builders.ts';
@@ -147,17 +146,5 @@ describe('the ledger spreadsheet', () => {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
     }
-  });
-
-  it('writing again replaces the file whole and leaves no temporary file behind', async () => {
-    await writeLedgerFile(await readLedger(redis, prefix), campaign, file);
-    expect(await readdir(dir)).toEqual(['报送台账.xlsx']);
-  });
-
-  it('a write that cannot be swapped in fails and removes its temporary file', async () => {
-    const blocked = join(dir, 'blocked');
-    await mkdir(join(blocked, '台账.xlsx'), { recursive: true });
-    await expect(writeLedgerFile(await readLedger(redis, prefix), campaign, join(blocked, '台账.xlsx'))).rejects.toThrow();
-    expect(await readdir(blocked)).toEqual(['台账.xlsx']);
   });
 });
