@@ -3,13 +3,13 @@
 import type ExcelJS from 'exceljs';
 import { formatInZone } from '../time/zoned.ts';
 
-export type Cell = string | number | Date | null;
+export type CellContent = string | number | Date | null;
 
 export interface ColumnDef<R> {
   header: string;
   /** In characters; a CJK character counts about two. */
   width: number;
-  value: (row: R) => Cell;
+  value: (row: R) => CellContent;
   /** Long text that wraps instead of running over the next cells. */
   wrap?: boolean;
   /** Holds times (wallClock values), shown with the date format. */
@@ -26,7 +26,8 @@ const EXCEL_CELL_LIMIT = 32_767;
 
 /** Text as a cell: always a plain string (never a formula, whatever it starts with), XML-safe, within Excel's limit. */
 export function asText(text: string | null | undefined): string {
-  return (text ?? '').replace(NOT_XML, '').slice(0, EXCEL_CELL_LIMIT);
+  // Cut first, then clean: a cut through a surrogate pair leaves a lone half, which the cleaning drops.
+  return (text ?? '').slice(0, EXCEL_CELL_LIMIT).replace(NOT_XML, '');
 }
 
 /** A moment as the date cell a clerk expects: Excel dates have no zone, so store the zone's wall-clock time. */
@@ -96,7 +97,7 @@ export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void
   sheet.commit();
 }
 
-function toCellValue(value: Cell): ExcelJS.CellValue {
+function toCellValue(value: CellContent): ExcelJS.CellValue {
   // An empty text is no cell at all, so that Excel's filter lists it as 空白.
   return typeof value === 'string' ? asText(value) || null : value;
 }
