@@ -2,4 +2,4 @@
 export { startPoller, type PollerHandle, type PollerStats } from './mailbox-poller.ts';
 export { pollOnce } from './poll-once.ts';
 export { pollerConfig, POLLER_DEFAULTS, type PollerConfig, type PollerDeps, type PollerSettings, type ImapAccount } from './poller-config.ts';
-export type { OversizeNote, PolledIntakeJob } from './intake-job.ts';
+export type { NotDownloadedNote, PolledIntakeJob } from './intake-job.ts';

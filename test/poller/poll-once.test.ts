@@ -90,7 +90,7 @@ describe('polling a mailbox once', () => {
     const big = rawEmail('big', 'x'.repeat(5_000));
     await appendEmail(stage, big, may1);
     const [job] = (await pollOnce(stage.settings, stage.deps)) ?? [];
-    expect(job.oversize).toMatchObject({ bytes: big.length, limitBytes: 1_000 });
+    expect(job.notDownloaded).toMatchObject({ reason: 'oversize', bytes: big.length, limitBytes: 1_000 });
     const archived = await readArchivedEmail(stage.settings.dataDir, job.archivePath);
     expect(archived.toString()).toContain('Message-ID: <big@county.test>');
     expect(archived.toString()).not.toContain('xxxxx');
