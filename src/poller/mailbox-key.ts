@@ -3,5 +3,5 @@ import type { PollerConfig } from './poller-config.ts';
 
 export function mailboxKey(config: Pick<PollerConfig, 'imap' | 'mailbox'>): string {
   const { user, host, port } = config.imap;
-  return `${user.toLowerCase()}@${host}:${port}/${config.mailbox}`;
+  return `${user.toLowerCase()}@${host.toLowerCase()}:${port}/${config.mailbox}`;
 }
