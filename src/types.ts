@@ -117,6 +117,8 @@ export interface Verdict {
   messageId: string;
   decision: Decision;
   unit: string | null;
+  /** The form's 填表单位 / 联系人 / 联系电话 line, as typed (null without a table). */
+  form: FormHeader | null;
   receivedAt: string;
   errors: Finding[];
   warnings: Finding[];

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
-import type { Campaign, Email, Finding, Reply } from '../types.ts';
+import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
 
 type Kind = 'accepted' | 'returned';
@@ -17,7 +17,20 @@ function template(kind: Kind, ext: 'txt' | 'html'): string {
   return templates.get(name)!;
 }
 
-export interface ReplyInput {
+type Decided = Pick<Verdict, 'unit' | 'form' | 'errors' | 'warnings' | 'countsBySection'>;
+
+/** The reply a verdict calls for: the same function whether the verdict is fresh or amended by the ledger. */
+export function replyFor(campaign: Campaign, email: Email, verdict: Decided): Reply {
+  const unit = campaign.units.find((u) => u.name === verdict.unit);
+  return renderReply({
+    campaign, email,
+    salutation: verdict.form?.unit || verdict.unit || email.from?.name || '您好',
+    quota: unit?.quota ?? null,
+    errors: verdict.errors, warnings: verdict.warnings, countsBySection: verdict.countsBySection,
+  });
+}
+
+interface ReplyInput {
   campaign: Campaign;
   email: Email;
   /** How to address the county: the form's 填表单位, else the unit, else the sender's name. */
@@ -28,7 +41,7 @@ export interface ReplyInput {
   countsBySection: Record<string, number>;
 }
 
-export function renderReply(input: ReplyInput): Reply {
+function renderReply(input: ReplyInput): Reply {
   const { campaign, email } = input;
   const kind: Kind = input.errors.length ? 'returned' : 'accepted';
   const numbered = (list: Finding[]) => list.map((f, i) => ({ n: i + 1, message: f.message }));

@@ -1,5 +1,5 @@
 // Stage "verdict": the object the contract names, from a decided submission (or an ignore finding).
-import { renderReply } from '../reply/render-reply.ts';
+import { replyFor } from '../reply/render-reply.ts';
 import { formatInZone } from '../time/zoned.ts';
 import type { Campaign, Email, Finding, StampFinding, Verdict } from '../types.ts';
 import { countBySection, toResources } from '../validate/resources.ts';
@@ -8,24 +8,21 @@ import type { Decided } from './decide.ts';
 
 export function submissionVerdict(submission: Submission, decided: Decided, stamps: StampFinding[], file?: string): Verdict {
   const { campaign, email, unit, header } = submission;
-  const countsBySection = countBySection(campaign, submission.rows);
-  const salutation = header?.unit || unit?.unit.name || email.from?.name || '您好';
-  return {
+  const verdict: Verdict = {
     ...(file === undefined ? {} : { file }),
     messageId: email.messageId,
     decision: decided.decision,
     unit: unit?.unit.name ?? null,
+    form: header,
     receivedAt: formatInZone(email.receivedAt, campaign.deadline.timeZone),
     errors: decided.errors,
     warnings: decided.warnings,
     resources: toResources(campaign, submission.rows),
-    countsBySection,
+    countsBySection: countBySection(campaign, submission.rows),
     stamps,
-    reply: renderReply({
-      campaign, email, salutation, quota: unit?.unit.quota ?? null,
-      errors: decided.errors, warnings: decided.warnings, countsBySection,
-    }),
+    reply: null,
   };
+  return { ...verdict, reply: replyFor(campaign, email, verdict) };
 }
 
 export function ignoreVerdict(campaign: Campaign, email: Email, why: Finding, file?: string): Verdict {
@@ -34,6 +31,7 @@ export function ignoreVerdict(campaign: Campaign, email: Email, why: Finding, fi
     messageId: email.messageId,
     decision: 'ignore',
     unit: null,
+    form: null,
     receivedAt: formatInZone(email.receivedAt, campaign.deadline.timeZone),
     errors: [],
     warnings: [why],

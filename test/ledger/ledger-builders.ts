@@ -36,6 +36,7 @@ export function verdictOf(sketch: VerdictSketch): Verdict {
     messageId: `<${randomBytes(6).toString('hex')}@county.test>`,
     decision: sketch.decision,
     unit: sketch.unit,
+    form: null,
     receivedAt: sketch.receivedAt,
     errors: sketch.errors ?? [],
     warnings: sketch.warnings ?? [],
