@@ -1,7 +1,7 @@
 // A fresh stage per poller test on the real local services: its own IMAP folder, Redis key prefix, queue and data dir.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,7 @@ export async function openStage(env: ServicesEnv, overrides: Partial<PollerSetti
       const keys = await redis.keys(`${settings.keyPrefix}*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
+      await rm(settings.dataDir, { recursive: true, force: true });
     },
   };
 }
