@@ -115,6 +115,9 @@ export interface Reply { to: string; subject: string; text: string; html: string
 export interface Verdict {
   file?: string;
   messageId: string;
+  /** Sender address and subject as read (extra to the contract, for the ledger). */
+  from: string;
+  subject: string;
   decision: Decision;
   unit: string | null;
   /** The form's 填表单位 / 联系人 / 联系电话 line, as typed (null without a table). */

@@ -29,4 +29,17 @@ export interface IntakeJob {
   place: MailboxPlace;
   /** IMAP INTERNALDATE, ISO-8601: the received time of record. */
   internalDate: string;
+  /** Set when the body was not downloaded (too large, or refused by the server): the archive holds the header only. */
+  notDownloaded?: NotDownloadedNote;
+}
+
+export interface NotDownloadedNote {
+  /** `oversize`: larger than the poller's cap; `refused`: the server would not give out the message body. */
+  reason: 'oversize' | 'refused';
+  /** RFC822.SIZE of the message on the server. */
+  bytes: number;
+  /** The poller's download cap at the time. */
+  limitBytes: number;
+  /** Attachments named in the message's structure, with their encoded sizes, so the reply can say which is too big. */
+  attachments: { filename: string; bytes: number }[];
 }

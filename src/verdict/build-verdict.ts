@@ -11,6 +11,8 @@ export function submissionVerdict(submission: Submission, decided: Decided, stam
   const verdict: Verdict = {
     ...(file === undefined ? {} : { file }),
     messageId: email.messageId,
+    from: email.from?.address ?? '',
+    subject: email.subject,
     decision: decided.decision,
     unit: unit?.unit.name ?? null,
     form: header,
@@ -29,6 +31,8 @@ export function ignoreVerdict(campaign: Campaign, email: Email, why: Finding, fi
   return {
     ...(file === undefined ? {} : { file }),
     messageId: email.messageId,
+    from: email.from?.address ?? '',
+    subject: email.subject,
     decision: 'ignore',
     unit: null,
     form: null,

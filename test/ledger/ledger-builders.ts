@@ -34,6 +34,8 @@ export function verdictOf(sketch: VerdictSketch): Verdict {
     })));
   return {
     messageId: `<${randomBytes(6).toString('hex')}@county.test>`,
+    from: 'county@county.test',
+    subject: '专题资源推荐表',
     decision: sketch.decision,
     unit: sketch.unit,
     form: null,
