@@ -1,0 +1,13 @@
+// One page's seal check: render it within the pixel budget, then look for seal rings and for any colour at all.
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { renderPage, type PageRaster, type RasterOptions } from './render-page.ts';
+import { sealsOnPage, type PageSeal } from './seals-on-page.ts';
+import { isColourless } from './ink-colour.ts';
+
+export interface PageCheck { raster: PageRaster; seals: PageSeal[]; colourless: boolean }
+
+export async function checkPage(document: PDFDocumentProxy, pageNumber: number, options: RasterOptions): Promise<PageCheck> {
+  const raster = await renderPage(document, pageNumber, options);
+  const { data, width, height } = raster.context.getImageData(0, 0, raster.width, raster.height);
+  return { raster, seals: sealsOnPage(data, width, height, raster.pxPerPt), colourless: isColourless(data, width, height) };
+}

@@ -1,0 +1,64 @@
+// Sorts rendered pixels by colour: the paper's own colour, seal-red ink (red through dark red to slightly magenta),
+// and whether the page holds any colour at all (a grey-scale scan has lost the red of its seal).
+
+export type Rgb = [number, number, number];
+
+/** Least chroma (max - min channel, 0..255) a pixel needs to count as red ink on white paper. */
+const MIN_INK_CHROMA = 38;
+/** How much more chroma than the paper a pixel needs, so pink or tinted paper is not taken for ink. */
+const INK_OVER_PAPER = 30;
+/** Ink brighter than black: red printed under black text goes near-black and is not evidence. */
+const MIN_INK_VALUE = 80;
+/** Hue window in degrees around red: negative is towards magenta, positive towards orange. */
+const HUE_MAGENTA = -48;
+const HUE_ORANGE = 24;
+/** Any hue counts for "the page has colour" above this chroma. */
+const COLOUR_CHROMA = 40;
+/** Channel spread still counted as neutral grey: rounding in decoding and scaling. */
+const GREY_TOLERANCE = 2;
+
+/** The paper colour: the most common colour (4 bits a channel), sampled on a sparse grid. */
+export function paperColour(data: Uint8ClampedArray, width: number, height: number): Rgb {
+  const bins = new Uint32Array(4096);
+  const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 40_000)));
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      const i = (y * width + x) * 4;
+      bins[((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4)]++;
+    }
+  }
+  let best = 0;
+  for (let b = 1; b < bins.length; b++) if (bins[b] > bins[best]) best = b;
+  return [((best >> 8) << 4) + 8, (((best >> 4) & 15) << 4) + 8, ((best & 15) << 4) + 8];
+}
+
+/** 1 where a pixel is seal-red ink against this paper, else 0. */
+export function redInkMask(data: Uint8ClampedArray, width: number, height: number, paper: Rgb): Uint8Array {
+  const paperChroma = Math.max(...paper) - Math.min(...paper);
+  const minChroma = Math.max(MIN_INK_CHROMA, paperChroma + INK_OVER_PAPER);
+  const mask = new Uint8Array(width * height);
+  for (let p = 0, i = 0; p < mask.length; p++, i += 4) {
+    const r = data[i], g = data[i + 1], b = data[i + 2];
+    if (r < MIN_INK_VALUE || r < g || r < b) continue;
+    const chroma = r - Math.min(g, b);
+    if (chroma < minChroma) continue;
+    const hue = (60 * (g - b)) / chroma;
+    if (hue >= HUE_MAGENTA && hue <= HUE_ORANGE) mask[p] = 1;
+  }
+  return mask;
+}
+
+/** True for a grey-scale render: hardly any pixel has colour of any hue, and nearly all are exactly neutral
+ *  (a colour scan of a black-and-white page still carries paper tint and per-channel sensor noise). */
+export function isColourless(data: Uint8ClampedArray, width: number, height: number): boolean {
+  let coloured = 0, tinted = 0, seen = 0;
+  for (let i = 0; i < width * height * 4; i += 8) {
+    seen++;
+    const r = data[i], g = data[i + 1], b = data[i + 2];
+    const chroma = Math.max(r, g, b) - Math.min(r, g, b);
+    if (chroma >= COLOUR_CHROMA) coloured++;
+    if (chroma > GREY_TOLERANCE) tinted++;
+  }
+  // A few stray coloured pixels (JPEG fringes) do not make a colour page.
+  return coloured <= seen * 0.0002 && tinted <= seen * 0.02;
+}

@@ -1,0 +1,46 @@
+// Decides whether a fitted ring is an official seal, from its physical size, its shape and the ink around it.
+import type { Ellipse } from './fit-ellipse.ts';
+import type { RingEvidence } from './ring-evidence.ts';
+
+/** Seal diameters: round seals are 38-45 mm, ovals about 40 x 30 mm; an electronic seal printed to fit is a little smaller. */
+export const MIN_SEAL_MM = 28;
+export const MAX_SEAL_MM = 80;
+/** Short over long axis: round is 1, a 45 x 30 mm oval is 0.67. */
+const MIN_AXIS_RATIO = 0.6;
+/** Most of the ring must be on the page, and most of that must carry ink. */
+const MIN_VISIBLE = 0.5;
+const MIN_COVERAGE = 0.78;
+const MAX_OUTSIDE = 0.35;
+/** A seal holds text and a star (some fill), but is not a solid red disc. */
+const MIN_FILL = 0.03;
+const MAX_FILL = 0.6;
+
+export interface RingVerdict { seal: boolean; score: number }
+
+/** millimetres per pixel, from the render's pixels per PDF point (72 points to 25.4 mm). */
+export function mmPerPixel(pxPerPt: number): number {
+  return 25.4 / 72 / pxPerPt;
+}
+
+/** Whether the fitted ellipse has a seal's size and shape; checked before any ink is measured along it. */
+export function sealShaped(e: Ellipse, pxPerPt: number, dilation: number): boolean {
+  // The fit follows the dilated edge, which is `dilation` pixels outside the ink.
+  const longMm = 2 * (e.a - dilation) * mmPerPixel(pxPerPt);
+  const ratio = (e.b - dilation) / (e.a - dilation);
+  return longMm >= MIN_SEAL_MM && longMm <= MAX_SEAL_MM && ratio >= MIN_AXIS_RATIO;
+}
+
+/** Decides a seal-shaped ring from the ink measured along it. */
+export function judgeRing(evidence: RingEvidence): RingVerdict {
+  const checks = [
+    evidence.visible >= MIN_VISIBLE,
+    evidence.coverage >= MIN_COVERAGE,
+    evidence.outside <= MAX_OUTSIDE,
+    evidence.fill >= MIN_FILL && evidence.fill <= MAX_FILL,
+  ];
+  const seal = checks.every(Boolean);
+  // Score: how far past the coverage bar the ring is, lowered by ink outside it; 0.5 at the bar for a seal.
+  const margin = (evidence.coverage - MIN_COVERAGE) / (1 - MIN_COVERAGE);
+  const score = seal ? 0.5 + 0.5 * margin * (1 - evidence.outside) : 0.5 * evidence.coverage;
+  return { seal, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
+}

@@ -1,0 +1,63 @@
+// Measures how much a fitted ellipse looks like a seal's outer ring on the ink masks: ink along most of its
+// perimeter, little ink just outside it, some ink (text, star) but no solid fill inside.
+import { ellipsePoint, type Ellipse } from './fit-ellipse.ts';
+
+export interface RingEvidence {
+  /** Share of the perimeter on the page: a seal across the page edge shows only part of its ring. */
+  visible: number;
+  /** Share of the visible perimeter angles with ink on the ring band. */
+  coverage: number;
+  /** Share of the visible angles with ink just outside the ring (a ring is a boundary; text or a blot is not). */
+  outside: number;
+  /** Share of the inside (up to 70 % of the radius) covered by undilated ink. */
+  fill: number;
+}
+
+const ANGLES = 96;
+
+/** The masks a ring is measured on: the blob it was fitted to, all dilated ink, and the ink itself. */
+export interface RingMasks { labels: Int32Array; label: number; dilated: Uint8Array; ink: Uint8Array; width: number; height: number }
+
+export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
+  const { labels, label, dilated, ink, width, height } = masks;
+  const index = ([x, y]: [number, number]) => {
+    const xi = Math.round(x), yi = Math.round(y);
+    return xi >= 0 && yi >= 0 && xi < width && yi < height ? yi * width + xi : -1;
+  };
+  const at = (mask: Uint8Array, p: [number, number]) => mask[index(p)] === 1;
+  // The ring must be this blob's own ink: a fit that strays onto a neighbouring seal must not borrow its ring.
+  const own = (p: [number, number]) => labels[index(p)] === label;
+  const onPage = ([x, y]: [number, number]) => x >= 0 && y >= 0 && x < width && y < height;
+  // Radial steps of about one pixel through each band.
+  const step = 1 / Math.max(8, e.a);
+  let visible = 0, covered = 0, outside = 0;
+  for (let k = 0; k < ANGLES; k++) {
+    const t = (2 * Math.PI * k) / ANGLES;
+    if (!onPage(ellipsePoint(e, t, 1))) continue;
+    visible++;
+    if (anyInk(0.8, 1.04, own)) covered++;
+    if (anyInk(1.12, 1.3, (p) => at(dilated, p))) outside++;
+
+    function anyInk(from: number, to: number, hit: (p: [number, number]) => boolean): boolean {
+      for (let s = from; s <= to; s += step) if (hit(ellipsePoint(e, t, s))) return true;
+      return false;
+    }
+  }
+  let inside = 0, filled = 0;
+  for (let i = -6; i <= 6; i++) {
+    for (let j = -6; j <= 6; j++) {
+      const r = Math.hypot(i, j) / 6;
+      if (r > 1) continue;
+      const p = ellipsePoint(e, Math.atan2(j, i), 0.7 * r);
+      if (!onPage(p)) continue;
+      inside++;
+      if (at(ink, p)) filled++;
+    }
+  }
+  return {
+    visible: visible / ANGLES,
+    coverage: visible ? covered / visible : 0,
+    outside: visible ? outside / visible : 1,
+    fill: inside ? filled / inside : 0,
+  };
+}

@@ -1,0 +1,88 @@
+// Finds seal rings in one rendered page: red-ink mask against the paper colour, rules cleared, blobs, ellipse fit,
+// ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
+import { paperColour, redInkMask } from './ink-colour.ts';
+import { clearLongRuns, dilate, labelBlobs, type Blob } from './ink-blobs.ts';
+import { fitEllipse, outerEdge, type Ellipse, type Window } from './fit-ellipse.ts';
+import { ringEvidence } from './ring-evidence.ts';
+import { judgeRing, mmPerPixel, sealShaped, MIN_SEAL_MM, MAX_SEAL_MM } from './judge-ring.ts';
+
+export interface PageSeal {
+  /** [x, y, width, height] in pixels of the render, clipped to the page. */
+  box: [number, number, number, number];
+  ellipse: Ellipse;
+  score: number;
+}
+
+/** Dilation radius in millimetres: bridges breaks in faded ink and where black text crosses the ring. */
+const DILATION_MM = 0.7;
+/** Straight ink runs longer than this are rules or borders, not part of a seal (a 45 mm ring's top arc runs ~15 mm). */
+const LONG_RUN_MM = 32;
+/** How far a rule may wander from one pixel row over that run: a scan is rotated by a few degrees. */
+const RULE_DRIFT_MM = 0.7;
+/** Thickest rule cleared; a ring crossing a rule is thicker than this along the rule's normal. */
+const RULE_THICK_MM = 1.6;
+/** Search windows over an oversized blob: big enough to hold a seal whole, overlapping by most of their side. */
+const WINDOW_MM = 60;
+const WINDOW_STEP_MM = 12;
+
+export function sealsOnPage(data: Uint8ClampedArray, width: number, height: number, pxPerPt: number): PageSeal[] {
+  const mm = mmPerPixel(pxPerPt);
+  const red = redInkMask(data, width, height, paperColour(data, width, height));
+  const ink = clearLongRuns(red, width, height, LONG_RUN_MM / mm, Math.max(1, Math.round(RULE_DRIFT_MM / mm)), RULE_THICK_MM / mm);
+  const dilation = Math.max(1, Math.round(DILATION_MM / mm));
+  const grown = dilate(ink, width, height, dilation);
+  const { labels, blobs } = labelBlobs(grown, width, height);
+  const seals: PageSeal[] = [];
+  const tryWindow = (blob: Blob, window: Window) => {
+    const ellipse = fitEllipse(outerEdge(labels, width, height, blob, window));
+    if (!ellipse || !sealShaped(ellipse, pxPerPt, dilation)) return;
+    const verdict = judgeRing(ringEvidence(ellipse, { labels, label: blob.label, dilated: grown, ink, width, height }));
+    if (!verdict.seal) return;
+    // Report the ring itself, not the dilated edge the fit followed.
+    const ring = { ...ellipse, a: ellipse.a - dilation, b: ellipse.b - dilation };
+    seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
+  };
+  for (const blob of blobs) {
+    if (!bigEnough(blob, width, height, mm)) continue;
+    const w = (blob.x1 - blob.x0 + 1) * mm, h = (blob.y1 - blob.y0 + 1) * mm;
+    if (Math.max(w, h) <= MAX_SEAL_MM) tryWindow(blob, blob);
+    else for (const window of windowsOver(blob, WINDOW_MM / mm, WINDOW_STEP_MM / mm)) tryWindow(blob, window);
+  }
+  return distinct(seals);
+}
+
+/** Cheap size gate before fitting: a blob cut by the page edge may show only half of its seal. */
+function bigEnough(blob: Blob, width: number, height: number, mm: number): boolean {
+  const w = (blob.x1 - blob.x0 + 1) * mm, h = (blob.y1 - blob.y0 + 1) * mm;
+  const cut = blob.x0 === 0 || blob.y0 === 0 || blob.x1 === width - 1 || blob.y1 === height - 1;
+  return Math.max(w, h) >= (cut ? MIN_SEAL_MM / 2 : MIN_SEAL_MM * 0.9) && Math.min(w, h) >= MIN_SEAL_MM / 3;
+}
+
+function windowsOver(blob: Blob, side: number, step: number): Window[] {
+  const starts = (from: number, to: number) => {
+    const out: number[] = [];
+    for (let v = from; ; v += step) { out.push(Math.round(Math.min(v, Math.max(from, to - side)))); if (v + side >= to) break; }
+    return out;
+  };
+  return starts(blob.x0, blob.x1).flatMap((x0) => starts(blob.y0, blob.y1).map((y0) => ({
+    x0, y0, x1: Math.min(blob.x1, Math.round(x0 + side)), y1: Math.min(blob.y1, Math.round(y0 + side)),
+  })));
+}
+
+/** One finding per seal: overlapping windows find the same ring; keep the best-scored. */
+function distinct(seals: PageSeal[]): PageSeal[] {
+  const kept: PageSeal[] = [];
+  for (const s of [...seals].sort((p, q) => q.score - p.score)) {
+    if (!kept.some((k) => Math.hypot(k.ellipse.cx - s.ellipse.cx, k.ellipse.cy - s.ellipse.cy) < Math.min(k.ellipse.b, s.ellipse.b))) kept.push(s);
+  }
+  return kept;
+}
+
+/** The ellipse's bounding box, clipped to the page. */
+function clippedBox(e: Ellipse, width: number, height: number): [number, number, number, number] {
+  const cos = Math.cos(e.angle), sin = Math.sin(e.angle);
+  const hx = Math.hypot(e.a * cos, e.b * sin), hy = Math.hypot(e.a * sin, e.b * cos);
+  const x0 = Math.max(0, e.cx - hx), y0 = Math.max(0, e.cy - hy);
+  const x1 = Math.min(width, e.cx + hx), y1 = Math.min(height, e.cy + hy);
+  return [x0, y0, x1 - x0, y1 - y0];
+}

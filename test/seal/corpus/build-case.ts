@@ -1,0 +1,70 @@
+// Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page),
+// vector (seal drawn as red paths) or scan (whole page a JPEG).
+import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { makeRng } from './prng.ts';
+import { sealCanvas } from './canvas-seal.ts';
+import { drawVectorSeal } from './vector-seal.ts';
+import { scanPage } from './scan-page.ts';
+import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
+import type { CorpusCase } from './corpus-cases.ts';
+import type { SealSpec } from './seal-layout.ts';
+
+const PT_PER_MM = 72 / 25.4;
+/** Electronic seal images are made at about 300 dpi, as seal software exports them. */
+const PNG_PX_PER_MM = 12;
+
+export async function buildCase(c: CorpusCase, base: Uint8Array): Promise<Uint8Array> {
+  const rng = makeRng(c.seed);
+  const source = await PDFDocument.load(base);
+  const pages = Array.from({ length: c.pages }, (_, i) => i);
+  if (c.form === 'scan') return buildScan(c, base, pages, rng);
+  const out = await PDFDocument.create();
+  for (const page of await out.copyPages(source, pages)) out.addPage(page);
+  for (const [i, page] of out.getPages().entries()) {
+    if (c.paper) page.drawRectangle({ x: 0, y: 0, width: page.getWidth(), height: page.getHeight(), color: rgb(...(c.paper.map((v) => v / 255) as [number, number, number])), blendMode: BlendMode.Multiply });
+    const draw = c.form === 'vector'
+      ? (s: SealSpec, x: number, y: number) => drawVectorSeal(page, s, x, y)
+      : (s: SealSpec, x: number, y: number) => drawPngSeal(out, page, s, x, y, c.uneven, c.seed);
+    for (const { mark } of c.traps.filter((t) => t.page === i + 1)) {
+      if (mark.kind === 'logo') await draw(mark.seal, mark.cx, mark.cy);
+      else drawTrapVector(page, mark);
+    }
+    for (const seal of c.seals.filter((s) => s.page === i + 1)) await draw(seal.spec, seal.cx, seal.cy);
+  }
+  return out.save();
+}
+
+async function drawPngSeal(doc: PDFDocument, page: PDFPage, spec: SealSpec, cx: number, cy: number, uneven: number, seed: number) {
+  const canvas = sealCanvas(spec, PNG_PX_PER_MM, makeRng(seed + 7), uneven);
+  const image = await doc.embedPng(await canvas.encode('png'));
+  const side = (canvas.width / PNG_PX_PER_MM) * PT_PER_MM;
+  page.drawImage(image, { x: cx * PT_PER_MM - side / 2, y: page.getHeight() - cy * PT_PER_MM - side / 2, width: side, height: side, opacity: spec.opacity });
+}
+
+async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: ReturnType<typeof makeRng>): Promise<Uint8Array> {
+  const out = await PDFDocument.create();
+  const sizes = (await PDFDocument.load(base)).getPages().map((p) => [p.getWidth(), p.getHeight()]);
+  for (const i of pages) {
+    const mark = (g: SKRSContext2D, pxPerMm: number) => {
+      const ink = (s: SealSpec, x: number, y: number) => {
+        const canvas = sealCanvas(s, pxPerMm, rng, c.uneven);
+        g.save();
+        g.globalAlpha = s.opacity;
+        g.globalCompositeOperation = 'multiply';
+        g.drawImage(canvas, x * pxPerMm - canvas.width / 2, y * pxPerMm - canvas.height / 2);
+        g.restore();
+      };
+      for (const { mark } of c.traps.filter((t) => t.page === i + 1)) {
+        if (mark.kind === 'logo') ink(mark.seal, mark.cx, mark.cy);
+        else drawTrapPixels(g, pxPerMm, mark);
+      }
+      for (const seal of c.seals.filter((s) => s.page === i + 1)) ink(seal.spec, seal.cx, seal.cy);
+    };
+    const jpeg = await scanPage(base, i + 1, c.scan!, rng, mark);
+    const [w, h] = sizes[i];
+    const page = out.addPage([w, h]);
+    page.drawImage(await out.embedJpg(jpeg), { x: 0, y: 0, width: w, height: h });
+  }
+  return out.save();
+}

@@ -1,0 +1,95 @@
+// The labelled cases of the seal corpus, drawn from one seed: stamped pages in every form and unstamped pages,
+// many of them traps (red header, red rules, red table text, red handwriting, small red logos, tinted paper,
+// grey-scale scans).
+import { makeRng, type Rng } from './prng.ts';
+import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
+import { handwriting, logo, rule, type Trap } from './trap-marks.ts';
+import type { BaseKind } from './base-pages.ts';
+import type { ScanLook } from './scan-page.ts';
+
+export type Form = 'electronic' | 'vector' | 'scan';
+
+export interface CorpusCase {
+  name: string;
+  kind: string;
+  form: Form;
+  base: BaseKind;
+  pages: number;
+  seed: number;
+  seals: { page: number; spec: SealSpec; cx: number; cy: number }[];
+  traps: { page: number; mark: Trap }[];
+  paper?: Rgb;
+  uneven: number;
+  scan?: ScanLook;
+  /** Pages that carry a seal the check must find. */
+  sealPages: number[];
+  greyscaleOnly: boolean;
+}
+
+/** A4 landscape, as the recommendation table is exported. */
+const PAGE_W = 297, PAGE_H = 210;
+const PAPERS: Rgb[] = [[255, 255, 255], [250, 244, 226], [253, 232, 236], [238, 238, 236], [236, 243, 250], [250, 236, 240]];
+/** White paper as a colour scanner sees it: never exactly neutral. */
+const SCANNER_WHITE: Rgb = [252, 250, 245];
+const BASES_PAGES: Record<BaseKind, number> = { template: 1, table: 2, 'red-header': 2, 'red-text': 2, 'red-lines': 2 };
+
+/** Seal centre: anywhere, or so close to an edge that up to about a third of the ring is off the page. */
+function sealPlace(rng: Rng, spec: SealSpec, avoidTop: boolean): [number, number] {
+  const r = spec.widthMm / 2;
+  if (rng.chance(0.2)) {
+    const d = r * rng.range(0.5, 0.95);
+    return rng.pick<[number, number]>([[d, rng.range(r, PAGE_H - r)], [PAGE_W - d, rng.range(r, PAGE_H - r)],
+      [rng.range(r, PAGE_W - r), avoidTop ? PAGE_H - d : d], [rng.range(r, PAGE_W - r), PAGE_H - d]]);
+  }
+  return [rng.range(r + 3, PAGE_W - r - 3), rng.range(avoidTop ? 60 : r + 3, PAGE_H - r - 3)];
+}
+
+function scanLook(rng: Rng, grey: boolean): ScanLook {
+  return {
+    dpi: rng.pick([150, 150, 200, 300]), angleDeg: rng.range(-2.5, 2.5), noise: rng.range(2, 14),
+    quality: rng.int(55, 88), paper: rng.chance(0.5) ? SCANNER_WHITE : rng.pick(PAPERS), grey,
+  };
+}
+
+export function corpusCases(seed: number): CorpusCase[] {
+  const rng = makeRng(seed);
+  const cases: CorpusCase[] = [];
+  const add = (kind: string, form: Form, stamped: boolean, opts: { base?: BaseKind; traps?: ((r: Rng) => Trap)[]; grey?: boolean; paper?: boolean } = {}) => {
+    const base = opts.base ?? rng.pick<BaseKind>(['template', 'table', 'table', 'red-text', 'red-lines', 'red-header']);
+    const pages = rng.chance(0.3) ? BASES_PAGES[base] : 1;
+    const sealPage = rng.chance(0.7) ? pages : 1;
+    const seals = [];
+    if (stamped) {
+      const spec = randomSeal(rng);
+      const [cx, cy] = sealPlace(rng, spec, base === 'red-header');
+      seals.push({ page: sealPage, spec, cx, cy });
+    }
+    const traps = (opts.traps ?? []).map((make) => ({ page: rng.int(1, pages), mark: make(rng) }));
+    const grey = opts.grey ?? false;
+    cases.push({
+      name: `${String(cases.length + 1).padStart(3, '0')}-${kind}`, kind, form, base, pages, seed: rng.int(1, 1e9), seals, traps,
+      paper: opts.paper && form !== 'scan' ? rng.pick(PAPERS.slice(1)) : undefined,
+      uneven: form === 'scan' ? rng.range(0, 0.5) : rng.chance(0.3) ? rng.range(0, 0.3) : 0,
+      scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}) } : undefined,
+      sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
+    });
+  };
+  const hand = (r: Rng) => handwriting(r, PAGE_W, PAGE_H);
+  const line = (r: Rng) => rule(r, PAGE_W, PAGE_H);
+  const badge = (r: Rng) => logo(r, PAGE_W, PAGE_H);
+  for (let i = 0; i < 70; i++) add('stamped-electronic', 'electronic', true, { traps: rng.chance(0.2) ? [hand] : [], paper: rng.chance(0.15) });
+  for (let i = 0; i < 55; i++) add('stamped-scan', 'scan', true, { traps: rng.chance(0.15) ? [line] : [] });
+  for (let i = 0; i < 45; i++) add('stamped-vector', 'vector', true, { traps: rng.chance(0.15) ? [badge] : [] });
+  for (let i = 0; i < 20; i++) add('plain', rng.pick<Form>(['electronic', 'vector', 'scan']), false, { base: rng.pick<BaseKind>(['template', 'table']) });
+  for (const form of ['electronic', 'scan'] as Form[]) {
+    for (let i = 0; i < 5; i++) add('trap-red-header', form, false, { base: 'red-header', traps: [line] });
+    for (let i = 0; i < 4; i++) add('trap-red-table-text', form, false, { base: 'red-text' });
+    for (let i = 0; i < 4; i++) add('trap-red-lines', form, false, { base: 'red-lines', traps: [line, line] });
+    for (let i = 0; i < 5; i++) add('trap-red-handwriting', form, false, { traps: [hand, hand] });
+    for (let i = 0; i < 5; i++) add('trap-red-logo', form, false, { traps: [badge] });
+    for (let i = 0; i < 4; i++) add('trap-tinted-paper', form, false, { base: 'table', paper: true });
+  }
+  for (let i = 0; i < 8; i++) add('trap-grey-scan-with-seal', 'scan', true, { grey: true });
+  for (let i = 0; i < 2; i++) add('trap-grey-scan', 'scan', false, { grey: true });
+  return cases;
+}

@@ -1,0 +1,64 @@
+// Red marks that are not seals, in millimetres from the page's top-left: handwriting and signatures, rules,
+// and small round logos; drawn both as vector paths (pdf-lib) and as pixels (canvas, before scanning).
+import { rgb, type PDFPage } from 'pdf-lib';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Rng } from './prng.ts';
+import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
+
+export type Trap =
+  | { kind: 'handwriting'; strokes: [number, number][][]; colour: Rgb; widthMm: number }
+  | { kind: 'rule'; x0: number; y0: number; x1: number; y1: number; colour: Rgb; widthMm: number }
+  | { kind: 'logo'; seal: SealSpec; cx: number; cy: number };
+
+const RED: Rgb = [225, 20, 30];
+const PT_PER_MM = 72 / 25.4;
+
+/** A signature or note: loops and waves in red ink, 30-70 mm wide, somewhere on the page. */
+export function handwriting(rng: Rng, pageW: number, pageH: number): Trap {
+  const x = rng.range(20, pageW - 90), y = rng.range(20, pageH - 40), w = rng.range(30, 70), h = rng.range(8, 25);
+  const strokes = Array.from({ length: rng.int(1, 4) }, (_, s) => {
+    const loops = rng.range(2, 6), phase = rng.range(0, 6);
+    return Array.from({ length: 60 }, (_, k): [number, number] => {
+      const t = k / 59;
+      return [x + s * 6 + w * t + 4 * Math.cos(loops * 6.28 * t + phase), y + h / 2 + (h / 2) * Math.sin(loops * 6.28 * t + phase) * (1 - t * 0.5)];
+    });
+  });
+  return { kind: 'handwriting', strokes, colour: rng.pick([RED, [190, 20, 40], [200, 30, 90]]), widthMm: rng.range(0.4, 0.9) };
+}
+
+export function rule(rng: Rng, pageW: number, pageH: number): Trap {
+  const y = rng.range(15, pageH - 15), x0 = rng.range(10, 40);
+  return { kind: 'rule', x0, y0: y, x1: pageW - rng.range(10, 40), y1: y, colour: RED, widthMm: rng.range(0.4, 1.5) };
+}
+
+/** A unit's little round emblem: seal-like, but 8-16 mm across. */
+export function logo(rng: Rng, pageW: number, pageH: number): Trap {
+  const seal = randomSeal(rng, 'round');
+  seal.widthMm = seal.heightMm = rng.range(8, 16);
+  return { kind: 'logo', seal, cx: rng.range(15, pageW - 15), cy: rng.range(15, pageH - 15) };
+}
+
+type LineTrap = Exclude<Trap, { kind: 'logo' }>;
+
+/** Logos are drawn by the caller's seal drawer; these are the line marks. */
+export function drawTrapVector(page: PDFPage, trap: LineTrap): void {
+  const H = page.getHeight();
+  const at = ([x, y]: [number, number]) => ({ x: x * PT_PER_MM, y: H - y * PT_PER_MM });
+  const color = rgb(trap.colour[0] / 255, trap.colour[1] / 255, trap.colour[2] / 255);
+  const lines = trap.kind === 'rule' ? [[[trap.x0, trap.y0], [trap.x1, trap.y1]] as [number, number][]] : trap.strokes;
+  for (const line of lines) {
+    for (let k = 1; k < line.length; k++) page.drawLine({ start: at(line[k - 1]), end: at(line[k]), thickness: trap.widthMm * PT_PER_MM, color });
+  }
+}
+
+export function drawTrapPixels(g: SKRSContext2D, pxPerMm: number, trap: LineTrap): void {
+  g.strokeStyle = `rgb(${trap.colour.join(',')})`;
+  g.lineWidth = trap.widthMm * pxPerMm;
+  g.lineCap = 'round';
+  const lines = trap.kind === 'rule' ? [[[trap.x0, trap.y0], [trap.x1, trap.y1]] as [number, number][]] : trap.strokes;
+  for (const line of lines) {
+    g.beginPath();
+    line.forEach(([x, y], k) => (k ? g.lineTo(x * pxPerMm, y * pxPerMm) : g.moveTo(x * pxPerMm, y * pxPerMm)));
+    g.stroke();
+  }
+}

@@ -1,0 +1,40 @@
+// The committed sample of the seal corpus: every stamped page is found, no seal is seen on the traps
+// (red header, red rules, red table text, red handwriting, small logos, tinted paper), grey-scale scans are told.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { findSeals } from '../../src/seal/find-seals.ts';
+import type { SealLabel } from '../fixtures/make-seal-corpus.ts';
+
+const dir = new URL('../fixtures/seal/', import.meta.url);
+const labels = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8')) as SealLabel[];
+
+describe('seal check on the committed corpus sample', () => {
+  it('holds stamped PDFs of every form and traps of every kind', () => {
+    const kinds = new Set(labels.map((l) => `${l.kind}/${l.form}`));
+    expect(kinds).toContain('stamped-electronic/electronic');
+    expect(kinds).toContain('stamped-scan/scan');
+    expect(kinds).toContain('stamped-vector/vector');
+    expect(kinds).toContain('trap-grey-scan-with-seal/scan');
+    expect(labels.filter((l) => l.kind.startsWith('trap-')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(labels.map((l) => [l.file, l] as const))('%s: seals on exactly the labelled pages', async (_, label) => {
+    const opened = await openPdf(readFileSync(new URL(label.file, dir)));
+    try {
+      const check = await findSeals(opened.document, label.file);
+      const pages = [...new Set(check.stamps.map((s) => s.page))].sort();
+      expect(pages).toEqual(label.sealPages);
+      expect(check.greyscaleOnly).toBe(label.greyscaleOnly);
+      expect(check.pagesChecked).toBe(label.pages);
+      for (const stamp of check.stamps) {
+        expect(stamp.file).toBe(label.file);
+        expect(stamp.score).toBeGreaterThan(0);
+        expect(stamp.score).toBeLessThanOrEqual(1);
+        expect(stamp.box[2]).toBeGreaterThan(40);
+      }
+    } finally {
+      await opened.close();
+    }
+  }, 30_000);
+});
