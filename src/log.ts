@@ -7,5 +7,5 @@ export const log = pino(
     base: { app: 'intake-bot' },
     redact: { paths: ['*.pass', '*.password', '*.auth', '*.IMAP_PASS', '*.SMTP_PASS', 'pass', 'password'], censor: '[redacted]' },
   },
-  pino.destination(2),
+  pino.destination({ dest: 2, sync: true }),
 );

@@ -6,7 +6,11 @@ export type Role = 'all' | 'poller' | 'workers';
 
 export interface Config {
   role: Role;
-  imap: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string; pollSeconds: number };
+  imap: {
+    host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string; pollSeconds: number;
+    /** Mail received before this is never handled: a mailbox in use holds years of it. */
+    ignoreBefore: string | null;
+  };
   smtp: { host: string; port: number; secure: boolean; user: string; pass: string };
   mailFrom: string;
   staffTo: string[];
@@ -61,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       host: text('IMAP_HOST'), port: int('IMAP_PORT', imapSecure ? 993 : 143), secure: imapSecure,
       user: text('IMAP_USER'), pass: text('IMAP_PASS'), mailbox: text('IMAP_MAILBOX', 'INBOX'),
       pollSeconds: int('IMAP_POLL_SECONDS', 60),
+      ignoreBefore: env.IMAP_IGNORE_BEFORE?.trim() || null,
     },
     smtp: {
       host: text('SMTP_HOST'), port: int('SMTP_PORT', smtpSecure ? 465 : 587), secure: smtpSecure,
@@ -74,6 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     digestCron: text('DIGEST_CRON', '0 18 * * *'),
     repliesPerMinute: int('REPLIES_PER_MINUTE', 20),
   };
+  if (config.imap.ignoreBefore && Number.isNaN(Date.parse(config.imap.ignoreBefore))) {
+    problems.push(`IMAP_IGNORE_BEFORE is not an ISO-8601 time: "${config.imap.ignoreBefore}"`);
+  }
   if (!/^rediss?:\/\//.test(config.redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${config.redisUrl}"`);
   if (config.digestCron.trim().split(/\s+/).length < 5) problems.push(`DIGEST_CRON is not a cron pattern: "${config.digestCron}"`);
   if (problems.length) throw new ConfigError(problems);

@@ -43,3 +43,10 @@ export interface NotDownloadedNote {
   /** Attachments named in the message's structure, with their encoded sizes, so the reply can say which is too big. */
   attachments: { filename: string; bytes: number }[];
 }
+
+/** The ledger queue's jobs: `record` one verdict; `file` rebuild the spreadsheet from the state of record. */
+export interface RecordJob { intake: IntakeJob; verdict: import('../types.ts').Verdict }
+export interface LedgerFileJob { requestedAt: number }
+
+/** Queued by the ledger stage once the verdict is recorded (never for ignored mail). */
+export interface ReplyJob { intake: IntakeJob; verdict: import('../types.ts').Verdict }

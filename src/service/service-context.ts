@@ -1,0 +1,55 @@
+// Everything a stage of the running service needs, made once per process from the checked configuration.
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import { log as rootLog } from '../log.ts';
+import { loadCampaign } from '../rules/load-campaign.ts';
+import type { Campaign } from '../types.ts';
+import { QUEUE, type IntakeJob, type LedgerFileJob, type RecordJob, type ReplyJob } from './jobs.ts';
+
+export interface ServiceContext {
+  config: Readonly<Config>;
+  campaign: Campaign;
+  /** One Redis connection for state (ledger, locks, reply marks) and BullMQ producers. */
+  redis: Redis;
+  queues: {
+    intake: Queue<IntakeJob>;
+    ledger: Queue<RecordJob | LedgerFileJob>;
+    reply: Queue<ReplyJob>;
+    digest: Queue<Record<string, never>>;
+  };
+  log: Logger;
+  /** BullMQ's key prefix (tests give each run its own). */
+  bullPrefix: string;
+  /** Prefix of the bot's own Redis keys: ledger, poller checkpoint and lock, reply marks. */
+  keyPrefix: string;
+  ledgerFile: string;
+}
+
+export interface ContextOptions { bullPrefix?: string; keyPrefix?: string; log?: Logger }
+
+export function createServiceContext(config: Readonly<Config>, options: ContextOptions = {}): ServiceContext {
+  const campaign = loadCampaign(config.campaignFile);
+  // BullMQ needs commands to wait for a reconnect rather than fail (maxRetriesPerRequest: null).
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const bullPrefix = options.bullPrefix ?? 'bull';
+  const queue = <T>(name: string) => new Queue<T>(name, { connection: redis, prefix: bullPrefix });
+  return {
+    config, campaign, redis,
+    queues: { intake: queue(QUEUE.intake), ledger: queue(QUEUE.ledger), reply: queue(QUEUE.reply), digest: queue(QUEUE.digest) },
+    log: options.log ?? rootLog,
+    bullPrefix,
+    keyPrefix: options.keyPrefix ?? `intake-bot:${campaign.id}:`,
+    ledgerFile: join(config.dataDir, 'ledger', `${campaign.name}台账.xlsx`),
+  };
+}
+
+export async function closeServiceContext(ctx: ServiceContext): Promise<void> {
+  await Promise.all(Object.values(ctx.queues).map((q) => q.close()));
+  await ctx.redis.quit().catch(() => ctx.redis.disconnect());
+}
+
+/** Kept for 90 days: the job id only dedupes an email against jobs still in Redis. */
+export const KEEP_JOBS = { removeOnComplete: { age: 90 * 24 * 3600 }, removeOnFail: { age: 90 * 24 * 3600 } } as const;

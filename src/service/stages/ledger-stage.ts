@@ -1,0 +1,27 @@
+// Stage "ledger": record the verdict in the state of record, ask for the spreadsheet to be rebuilt, and queue the
+// reply (with a RESUBMISSION warning when this filing replaced the unit's earlier one).
+import { recordVerdict } from '../../ledger/ledger-store.ts';
+import { rebuildLedgerFile, redisNow } from '../../ledger/rebuild-ledger-file.ts';
+import { resubmissionWarning } from '../../ledger/resubmission.ts';
+import type { RecordJob } from '../jobs.ts';
+import { KEEP_JOBS, type ServiceContext } from '../service-context.ts';
+
+export const ledgerPrefix = (ctx: ServiceContext) => `${ctx.keyPrefix}ledger`;
+
+export async function runRecord(ctx: ServiceContext, { intake, verdict }: RecordJob): Promise<void> {
+  const result = await recordVerdict(ctx.redis, ledgerPrefix(ctx), {
+    emailId: intake.emailId, verdict, place: intake.place, archivePath: intake.archivePath,
+    from: verdict.from, subject: verdict.subject, handledAt: new Date().toISOString(),
+  });
+  await ctx.queues.ledger.add('file', { requestedAt: await redisNow(ctx.redis) }, { removeOnComplete: true, removeOnFail: 100, attempts: 5, backoff: { type: 'exponential', delay: 1000 } });
+  if (verdict.decision === 'ignore') return;
+  const warnings = result.supersedes && verdict.unit
+    ? [...verdict.warnings, resubmissionWarning(verdict.unit, result.supersedes, ctx.campaign.deadline.timeZone)]
+    : verdict.warnings;
+  await ctx.queues.reply.add('send', { intake, verdict: { ...verdict, warnings } },
+    { jobId: intake.emailId, attempts: 12, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP_JOBS });
+}
+
+export async function runLedgerFile(ctx: ServiceContext, requestedAt: number): Promise<boolean> {
+  return rebuildLedgerFile(ctx.redis, ledgerPrefix(ctx), ctx.campaign, ctx.ledgerFile, { requestedAt });
+}

@@ -1,0 +1,42 @@
+// Stage "reply": send the answer once, keep a copy in Sent, then mark and file the county's email. Each step is
+// remembered per email in Redis, so a retry repeats only what did not happen.
+import type { Transporter } from 'nodemailer';
+import { readArchivedEmail } from '../../archive/archive-email.ts';
+import { appendToSent, fileOriginal, withMailbox } from '../../mailbox/mailbox-actions.ts';
+import { readEmail } from '../../mail/read-email.ts';
+import { composeReply } from '../../reply/compose-reply.ts';
+import { replyFor } from '../../reply/render-reply.ts';
+import { sendRaw } from '../../reply/smtp-send.ts';
+import type { ReplyJob } from '../jobs.ts';
+import type { ServiceContext } from '../service-context.ts';
+
+export type ReplyStep = 'sent' | 'copied' | 'filed';
+
+export async function runReply(ctx: ServiceContext, transport: Transporter, { intake, verdict }: ReplyJob): Promise<ReplyStep[]> {
+  if (verdict.decision === 'ignore') return [];
+  const marks = `${ctx.keyPrefix}reply:${intake.emailId}`;
+  const done = new Set(Object.keys(await ctx.redis.hgetall(marks)));
+  const mark = (step: ReplyStep) => ctx.redis.hset(marks, step, new Date().toISOString());
+  const log = ctx.log.child({ emailId: intake.emailId, unit: verdict.unit });
+
+  const email = await readEmail(await readArchivedEmail(ctx.config.dataDir, intake.archivePath), { receivedAt: new Date(intake.internalDate) });
+  const reply = replyFor(ctx.campaign, email, verdict);
+  if (!reply.to) return [];
+  const message = await composeReply(email, reply, { address: ctx.config.mailFrom, name: ctx.campaign.collector.name }, intake.emailId);
+  if (!done.has('sent')) {
+    await sendRaw(transport, message.envelope, message.raw);
+    await mark('sent');
+    log.info({ to: reply.to, subject: reply.subject, messageId: message.messageId }, 'reply sent');
+  }
+  if (!done.has('copied') || !done.has('filed')) {
+    await withMailbox(ctx.config.imap, log, async (client) => {
+      if (!done.has('copied')) { await appendToSent(client, message.raw); await mark('copied'); }
+      if (!done.has('filed')) {
+        const filed = await fileOriginal(client, intake.place, verdict.decision as 'accept' | 'reject');
+        if (!filed) log.warn({ place: intake.place }, 'original email no longer where it was found; left as it is');
+        await mark('filed');
+      }
+    });
+  }
+  return ['sent', 'copied', 'filed'];
+}

@@ -1,0 +1,13 @@
+// Shared set-up of a stage's BullMQ worker: connection, prefix, logging of failures; a worker file adds its processor.
+import { Worker, type Processor, type WorkerOptions } from 'bullmq';
+import type { ServiceContext } from './service-context.ts';
+
+export function startWorker<T>(ctx: ServiceContext, queue: string, processor: Processor<T>, options: Partial<WorkerOptions> = {}): Worker<T> {
+  // Each worker has its own connection: blocking commands must not hold up the shared one.
+  const worker = new Worker<T>(queue, processor, {
+    connection: ctx.redis.duplicate(), prefix: ctx.bullPrefix, autorun: true, ...options,
+  });
+  worker.on('failed', (job, err) => ctx.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
+  worker.on('error', (err) => ctx.log.error({ queue, err }, 'worker error'));
+  return worker;
+}

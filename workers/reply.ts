@@ -1,0 +1,20 @@
+// Worker entry point, stage "reply": send each answer once, rate-limited, then file the original email.
+import { QUEUE, type ReplyJob } from '../src/service/jobs.ts';
+import { smtpTransport } from '../src/reply/smtp-send.ts';
+import type { ServiceContext } from '../src/service/service-context.ts';
+import { runReply } from '../src/service/stages/reply-stage.ts';
+import { startWorker } from '../src/service/start-worker.ts';
+import { runWhenMain } from '../src/service/run-standalone.ts';
+
+export function startReplyWorker(ctx: ServiceContext) {
+  const transport = smtpTransport(ctx.config.smtp);
+  const worker = startWorker<ReplyJob>(ctx, QUEUE.reply, async (job) => ({ steps: await runReply(ctx, transport, job.data) }), {
+    concurrency: 1,
+    // 126 throttles bursts (451 MI:SFQ): the limit holds across every worker process sharing this Redis.
+    limiter: { max: ctx.config.repliesPerMinute, duration: 60_000 },
+  });
+  worker.on('closed', () => transport.close());
+  return worker;
+}
+
+runWhenMain(import.meta.url, startReplyWorker);
