@@ -1,16 +1,19 @@
-// The command line: `check` (the verdict contract), `stamp` (what the seal check saw).
+// The command line: `check` (the verdict contract), `stamp` (what the seal check saw), `ledger` (the spreadsheet).
 import { log } from '../log.ts';
 import { runCheckCommand } from './check-command.ts';
+import { runLedgerCommand } from './ledger-command.ts';
 import { runStampCommand } from '../seal/stamp-command.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheckCommand,
   stamp: runStampCommand,
+  ledger: runLedgerCommand,
 };
 
 const USAGE = `用法:
   npm run --silent cli -- check <file.eml> [<file.eml> ...] [--json] [--received <ISO-8601>] [--campaign <rules.yaml>]
-  npm run --silent cli -- stamp <file.pdf> [--png <dir>] [--json]`;
+  npm run --silent cli -- stamp <file.pdf> [--png <dir>] [--json]
+  npm run --silent cli -- ledger --out <file.xlsx> [--campaign <rules.yaml>]   (Redis: REDIS_URL)`;
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;

@@ -41,10 +41,15 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
     queues: { intake: queue(QUEUE.intake), ledger: queue(QUEUE.ledger), reply: queue(QUEUE.reply), digest: queue(QUEUE.digest) },
     log: options.log ?? rootLog,
     bullPrefix,
-    keyPrefix: options.keyPrefix ?? `intake-bot:${campaign.id}:`,
+    keyPrefix: options.keyPrefix ?? defaultKeyPrefix(campaign),
     ledgerFile: join(config.dataDir, 'ledger', `${campaign.name}台账.xlsx`),
   };
 }
+
+/** Keys of one campaign never mix with another's in a shared Redis. */
+export const defaultKeyPrefix = (campaign: Campaign) => `intake-bot:${campaign.id}:`;
+/** Where the ledger's state of record lives under a key prefix. */
+export const ledgerPrefixOf = (keyPrefix: string) => `${keyPrefix}ledger`;
 
 export async function closeServiceContext(ctx: ServiceContext): Promise<void> {
   await Promise.all(Object.values(ctx.queues).map((q) => q.close()));

@@ -4,9 +4,9 @@ import { recordVerdict } from '../../ledger/ledger-store.ts';
 import { rebuildLedgerFile, redisNow } from '../../ledger/rebuild-ledger-file.ts';
 import { resubmissionWarning } from '../../ledger/resubmission.ts';
 import type { RecordJob } from '../jobs.ts';
-import { KEEP_JOBS, type ServiceContext } from '../service-context.ts';
+import { KEEP_JOBS, ledgerPrefixOf, type ServiceContext } from '../service-context.ts';
 
-export const ledgerPrefix = (ctx: ServiceContext) => `${ctx.keyPrefix}ledger`;
+export const ledgerPrefix = (ctx: ServiceContext) => ledgerPrefixOf(ctx.keyPrefix);
 
 export async function runRecord(ctx: ServiceContext, { intake, verdict }: RecordJob): Promise<void> {
   const result = await recordVerdict(ctx.redis, ledgerPrefix(ctx), {

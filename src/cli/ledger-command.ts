@@ -1,0 +1,26 @@
+// `ledger --out FILE.xlsx`: the consolidated ledger spreadsheet on demand, from the state of record in Redis.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { rebuildLedgerFile } from '../ledger/rebuild-ledger-file.ts';
+import { loadCampaign } from '../rules/load-campaign.ts';
+import { defaultKeyPrefix, ledgerPrefixOf } from '../service/service-context.ts';
+
+export async function runLedgerCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string' }, campaign: { type: 'string' }, redis: { type: 'string' }, prefix: { type: 'string' } },
+    // --prefix: the service's KEY prefix when it was started with another one (tests, a second campaign).
+  });
+  if (!values.out) throw new Error('ledger 需要 --out <文件.xlsx>');
+  const campaign = loadCampaign(values.campaign ?? process.env.CAMPAIGN);
+  const redis = new Redis(values.redis ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  try {
+    const out = resolve(values.out);
+    await rebuildLedgerFile(redis, ledgerPrefixOf(values.prefix ?? defaultKeyPrefix(campaign)), campaign, out);
+    process.stdout.write(`${out}\n`);
+    return 0;
+  } finally {
+    redis.disconnect();
+  }
+}
