@@ -97,6 +97,12 @@ describe('deciding a submission', () => {
     expect(decide(submission(cells)).warnings).toEqual([]);
   });
 
+  it('does not warn about the sender of a unit that has no registered address', () => {
+    const s = submission(fullTable(5), { email: email({ from: { address: 'someone@qq.com', name: '' } }) });
+    s.unit = { unit: campaign.units.find((u) => u.name === '平江县')!, source: 'form' };
+    expect(decide(s).warnings).toEqual([]);
+  });
+
   it('warns when the sender is not registered for the unit the form names', () => {
     const s = submission(fullTable(5), { email: email({ from: { address: 'someone@qq.com', name: '' } }) });
     const { warnings, decision } = decide(s);

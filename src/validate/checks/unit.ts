@@ -9,6 +9,8 @@ export const checkUnit: Check = ({ campaign, unit, header, email }) => {
     return [finding('UNKNOWN_UNIT', { formUnit: typed, example: sample.aliases[0] ?? sample.name })];
   }
   const sender = email.from?.address ?? '';
-  if (unit.source === 'sender' || unit.unit.senders.some((s) => s.toLowerCase() === sender)) return [];
+  // A unit with no registered address has nothing to compare against; warning on all its mail would be noise.
+  const registered = unit.unit.senders.map((s) => s.toLowerCase());
+  if (unit.source === 'sender' || registered.length === 0 || registered.includes(sender)) return [];
   return [finding('UNREGISTERED_SENDER', { sender, unit: unit.unit.name })];
 };
