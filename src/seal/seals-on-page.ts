@@ -21,9 +21,10 @@ const LONG_RUN_MM = 32;
 const RULE_DRIFT_MM = 0.7;
 /** Thickest rule cleared; a ring crossing a rule is thicker than this along the rule's normal. */
 const RULE_THICK_MM = 1.6;
-/** Search windows over an oversized blob: big enough to hold a seal whole, overlapping by most of their side. */
-const WINDOW_MM = 60;
-const WINDOW_STEP_MM = 12;
+/** Search windows over a blob that is not one seal: big enough to hold a usual seal (up to 45 mm) whole,
+ *  overlapping by most of their side. */
+const WINDOW_MM = 54;
+const WINDOW_STEP_MM = 8;
 
 export function sealsOnPage(data: Uint8ClampedArray, width: number, height: number, pxPerPt: number): PageSeal[] {
   const mm = mmPerPixel(pxPerPt);
@@ -33,20 +34,22 @@ export function sealsOnPage(data: Uint8ClampedArray, width: number, height: numb
   const grown = dilate(ink, width, height, dilation);
   const { labels, blobs } = labelBlobs(grown, width, height);
   const seals: PageSeal[] = [];
-  const tryWindow = (blob: Blob, window: Window) => {
+  const tryWindow = (blob: Blob, window: Window): boolean => {
     const ellipse = fitEllipse(outerEdge(labels, width, height, blob, window));
-    if (!ellipse || !sealShaped(ellipse, pxPerPt, dilation)) return;
+    if (!ellipse || !sealShaped(ellipse, pxPerPt, dilation)) return false;
     const verdict = judgeRing(ringEvidence(ellipse, { labels, label: blob.label, dilated: grown, ink, width, height }));
-    if (!verdict.seal) return;
+    if (!verdict.seal) return false;
     // Report the ring itself, not the dilated edge the fit followed.
     const ring = { ...ellipse, a: ellipse.a - dilation, b: ellipse.b - dilation };
     seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
+    return true;
   };
   for (const blob of blobs) {
     if (!bigEnough(blob, width, height, mm)) continue;
-    const w = (blob.x1 - blob.x0 + 1) * mm, h = (blob.y1 - blob.y0 + 1) * mm;
-    if (Math.max(w, h) <= MAX_SEAL_MM) tryWindow(blob, blob);
-    else for (const window of windowsOver(blob, WINDOW_MM / mm, WINDOW_STEP_MM / mm)) tryWindow(blob, window);
+    const side = Math.max(blob.x1 - blob.x0 + 1, blob.y1 - blob.y0 + 1) * mm;
+    if (side <= MAX_SEAL_MM && tryWindow(blob, blob)) continue;
+    // A seal joined to red text or a mark beside it: look at seal-sized parts of the blob.
+    if (side > WINDOW_MM) for (const window of windowsOver(blob, WINDOW_MM / mm, WINDOW_STEP_MM / mm)) tryWindow(blob, window);
   }
   return distinct(seals);
 }

@@ -15,10 +15,9 @@ interface GlyphFont {
 
 let font: GlyphFont | null = null;
 function glyphFont(): GlyphFont {
-  const collection = fontkit.create(readFileSync('/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc')) as unknown as {
+  font ??= (fontkit.create(readFileSync('/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc')) as unknown as {
     getFont(name: string): GlyphFont;
-  };
-  font ??= collection.getFont('NotoSerifCJKsc-Bold');
+  }).getFont('NotoSerifCJKsc-Bold');
   return font;
 }
 
