@@ -1,7 +1,7 @@
 // The archive of raw emails under DATA_DIR: content-addressed, written atomically, read back only from inside DATA_DIR.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import { emailIdOf } from '../service/jobs.ts';
 
 export interface ArchivedEmail {
@@ -23,35 +23,12 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Writes `bytes` to `path` through a temp file of the same folder, fsynced, then renamed: readers see all or nothing. */
-async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temp = join(folder, `.${randomBytes(8).toString('hex')}.tmp`);
-  try {
-    const file = await open(temp, 'wx', 0o640);
-    try {
-      await file.writeFile(bytes);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  // The rename itself is durable only once the folder entry is on disk.
-  const folderHandle = await open(folder, 'r');
-  await folderHandle.sync().finally(() => folderHandle.close());
-}
-
 /** Stores a raw message once; storing the same bytes again finds the existing file and writes nothing. */
 export async function archiveEmail(dataDir: string, raw: Buffer): Promise<ArchivedEmail> {
   const emailId = emailIdOf(raw);
   const archivePath = archivePathOf(emailId);
   const absolute = join(dataDir, archivePath);
-  if (!(await exists(absolute))) await writeAtomically(absolute, raw);
+  if (!(await exists(absolute))) await writeFileAtomic(absolute, raw);
   return { emailId, archivePath };
 }
 

@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Campaign } from '../types.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import type { LedgerState } from './ledger-types.ts';
 import { writeDetailsSheet } from './sheet-details.ts';
 import { writeEmailsSheet } from './sheet-emails.ts';
