@@ -10,3 +10,5 @@ export const MAX_COMPRESSION_RATIO = 200;
 export const MAX_PDF_PAGES = 50;
 /** Wall-clock budget for reading one attachment before it is declared unreadable. */
 export const ATTACHMENT_TIME_LIMIT_MS = 20_000;
+/** Wall-clock budget for deciding one email in the service; past it the work is stopped and the email answered. */
+export const EMAIL_TIME_LIMIT_MS = 120_000;

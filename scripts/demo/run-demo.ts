@@ -52,7 +52,9 @@ for (const demo of DEMO_EMAILS) {
   const messageId = /^Message-ID:\s*(\S+)/im.exec(readFileSync(join(projectRoot, demo.file), 'latin1'))?.[1];
   const record = state.records.find((r) => r.entry.verdict.messageId === messageId);
   const v = record?.entry.verdict;
-  const codes = v ? [...v.errors, ...v.warnings].map((f) => f.code).join(' ') : '（未处理）';
+  // The reply carried RESUBMISSION for a filing that replaced an earlier one; the ledger keeps it as a version.
+  const resubmitted = record?.filing && record.filing.version > 1 && record.filing.current ? ['RESUBMISSION'] : [];
+  const codes = v ? [...v.errors, ...v.warnings].map((f) => f.code).concat(resubmitted).join(' ') : '（未处理）';
   const current = record?.filing && !record.filing.current ? '（已被替代）' : '';
   console.log(`${demo.internalDate.slice(0, 16).replace('T', ' ')}  ${(v?.unit ?? '-').padEnd(8, '　')}  ${v ? DECISION[v.decision] : '?'}${current.padEnd(6, '　')}  ${codes.padEnd(30)}  ${demo.shows}`);
 }

@@ -35,7 +35,9 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   // BullMQ needs commands to wait for a reconnect rather than fail (maxRetriesPerRequest: null).
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const bullPrefix = options.bullPrefix ?? 'bull';
-  const queue = <T>(name: string) => new Queue<T>(name, { connection: redis, prefix: bullPrefix });
+  // Jobs added without options (the poller's intake jobs) still retry passing faults and are kept for dedup.
+  const defaultJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, ...KEEP_JOBS };
+  const queue = <T>(name: string) => new Queue<T>(name, { connection: redis, prefix: bullPrefix, defaultJobOptions });
   return {
     config, campaign, redis,
     queues: { intake: queue(QUEUE.intake), ledger: queue(QUEUE.ledger), reply: queue(QUEUE.reply), digest: queue(QUEUE.digest) },

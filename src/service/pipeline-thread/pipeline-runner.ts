@@ -1,0 +1,75 @@
+// Runs the pipeline in a worker thread: parsing and seal rendering are CPU-heavy, and a job's lock is renewed by
+// the main thread's event loop. A hostile file that takes too long is stopped by ending the thread.
+import { Worker } from 'node:worker_threads';
+import type { Verdict } from '../../types.ts';
+
+export interface PipelineRequest { id: number; raw: Uint8Array; receivedAt: string; campaignFile: string; ownAddresses: string[] }
+export type PipelineResponse = { id: number; verdict: Verdict } | { id: number; error: string };
+
+/** The thread gave up on an email: past the time limit, or out of its memory. The email gets a verdict anyway. */
+export class PipelineGaveUpError extends Error {
+  constructor(message: string, readonly reason: string) {
+    super(message);
+    this.name = 'PipelineGaveUpError';
+  }
+}
+
+/** The thread's heap is capped: one hostile file must not take the whole process's memory. */
+const THREAD_HEAP_MB = 1536;
+
+const ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+const BODY = new URL('./pipeline-thread.ts', import.meta.url).href;
+
+/** One thread, one email at a time (the intake worker runs with concurrency 1). */
+export class PipelineRunner {
+  private thread: Worker | null = null;
+  private nextId = 1;
+
+  constructor(private readonly timeLimitMs: number) {}
+
+  async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
+    const thread = (this.thread ??= new Worker(ENTRY, { workerData: { entry: BODY }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }));
+    const id = this.nextId++;
+    return new Promise<Verdict>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        void this.restart();
+        reject(new PipelineGaveUpError(`not decided within ${this.timeLimitMs} ms`, '处理超时（文件过于复杂或已损坏）'));
+      }, this.timeLimitMs);
+      const onMessage = (response: PipelineResponse) => {
+        if (response.id !== id) return;
+        cleanup();
+        if ('verdict' in response) resolve(response.verdict);
+        else reject(new Error(`pipeline failed: ${response.error}`));
+      };
+      // An 'error' (out of memory, a crash) is followed by 'exit'; either way this email ends the thread.
+      const onError = (err: Error) => {
+        cleanup();
+        this.thread = null;
+        reject(new PipelineGaveUpError(`pipeline thread failed: ${err.message}`, '文件过大或结构异常，处理时超出内存限制'));
+      };
+      const onExit = (code: number) => onError(new Error(`exit code ${code}`));
+      const cleanup = () => {
+        clearTimeout(timer);
+        thread.off('message', onMessage);
+        thread.off('error', onError);
+        thread.off('exit', onExit);
+      };
+      thread.on('message', onMessage);
+      thread.on('error', onError);
+      thread.on('exit', onExit);
+      thread.postMessage({ id, ...request });
+    });
+  }
+
+  /** Ends the thread (a stuck one included); the next email starts a fresh one. */
+  async restart(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    await thread?.terminate();
+  }
+
+  close(): Promise<void> {
+    return this.restart();
+  }
+}
