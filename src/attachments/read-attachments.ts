@@ -1,6 +1,7 @@
 // Stage "parse attachments": every Word file's table, every PDF's text-layer titles and seals, each within limits.
 // The only stage of the decision that does heavy work; what it returns is plain data for the pure checks.
 import { ATTACHMENT_TIME_LIMIT_MS } from '../limits.ts';
+import { describePdfError } from '../pdf/pdf-errors.ts';
 import { readPdfAttachment } from '../pdf/read-pdf-attachment.ts';
 import { findTitleMismatch } from '../pdf/title-mismatch.ts';
 import { findSeals } from '../seal/find-seals.ts';
@@ -34,7 +35,12 @@ export async function readAttachments(attachments: Attachment[], form: FormSpec)
       continue;
     }
     try {
-      const seals = await findSeals(opened.document, a.filename);
+      // A page pdf.js opened but cannot draw (a damaged font or string) leaves the seal unchecked: unreadable, not a crash.
+      const seals = await findSeals(opened.document, a.filename).catch((err: unknown) => describePdfError(err));
+      if (typeof seals === 'string') {
+        pdfs.push({ file: a.filename, unreadable: seals, mismatch: null, seals: null });
+        continue;
+      }
       stamps.push(...seals.stamps);
       pdfHoldsTable ||= reading.titles !== null;
       pdfs.push({
