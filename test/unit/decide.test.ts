@@ -103,6 +103,14 @@ describe('deciding a submission', () => {
     expect(decide(s).warnings).toEqual([]);
   });
 
+  it('warns staff when the receiving server says the sender domain failed DKIM, SPF or DMARC', () => {
+    const forged = email({ headers: { 'authentication-results': 'mx.126.com; dkim=fail header.d=126.com; spf=softfail smtp.mailfrom=126.com; dmarc=fail' } });
+    const { warnings, decision } = decide(submission(fullTable(5), { email: forged }));
+    expect(decision).toBe('accept');
+    expect(codes(warnings)).toEqual(['SENDER_NOT_AUTHENTICATED']);
+    expect(warnings[0].message).toContain('DKIM fail、SPF softfail、DMARC fail');
+  });
+
   it('warns when the sender is not registered for the unit the form names', () => {
     const s = submission(fullTable(5), { email: email({ from: { address: 'someone@qq.com', name: '' } }) });
     const { warnings, decision } = decide(s);

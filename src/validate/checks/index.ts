@@ -11,6 +11,7 @@ import { checkNoTable } from './no-table.ts';
 import { checkPdfWordMismatch } from './pdf-word-mismatch.ts';
 import { checkQuota } from './quota.ts';
 import { checkSectionAndColumn } from './section-column.ts';
+import { checkSenderAuthentication } from './sender-authentication.ts';
 import { checkFormats } from './unknown-format.ts';
 import { checkUnit } from './unit.ts';
 import { checkUnreadable } from './unreadable.ts';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   checkUnreadable,
   checkNoTable,
   checkUnit,
+  checkSenderAuthentication,
   checkStamp,
   checkPdfWordMismatch,
   checkSectionAndColumn,
