@@ -6,6 +6,8 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export const MAX_UNCOMPRESSED_BYTES = 120 * 1024 * 1024;
 /** Largest uncompressed/compressed ratio accepted for a big zip entry (real Word XML compresses ~10-30x). */
 export const MAX_COMPRESSION_RATIO = 200;
+/** Word and PDF attachments read per email: a filing is two files; hundreds would hold a worker for minutes. */
+export const MAX_FILES_READ = 10;
 /** Pages of one PDF looked at for tables and seals; a table of resources fits in far fewer. */
 export const MAX_PDF_PAGES = 50;
 /** Wall-clock budget for reading one attachment before it is declared unreadable. */

@@ -1,6 +1,6 @@
 // Stage "parse attachments": every Word file's table, every PDF's text-layer titles and seals, each within limits.
 // The only stage of the decision that does heavy work; what it returns is plain data for the pure checks.
-import { ATTACHMENT_TIME_LIMIT_MS } from '../limits.ts';
+import { ATTACHMENT_TIME_LIMIT_MS, MAX_FILES_READ } from '../limits.ts';
 import { describePdfError } from '../pdf/pdf-errors.ts';
 import { readPdfAttachment } from '../pdf/read-pdf-attachment.ts';
 import { findTitleMismatch } from '../pdf/title-mismatch.ts';
@@ -20,15 +20,26 @@ export interface AttachmentsRead {
 
 const WORD_TIMEOUT_REASON = '读取超时（文件过于复杂或已损坏）';
 
+/** The Word and PDF files past the cap, as one reading that names the first of them and how many there are. */
+function notRead(skipped: Attachment[], total: number): { file: string; reason: string } {
+  return {
+    file: `${skipped[0].filename}等 ${skipped.length} 个附件`,
+    reason: `未读取：本邮件的 Word 和 PDF 附件共 ${total} 个，每封邮件最多读取 ${MAX_FILES_READ} 个；请只发送推荐表的 Word 版和盖章 PDF`,
+  };
+}
+
 export async function readAttachments(attachments: Attachment[], form: FormSpec): Promise<AttachmentsRead> {
+  const files = attachments.filter((x) => attachmentKind(x) !== 'other');
+  const toRead = files.slice(0, MAX_FILES_READ);
+  const skipped = files.slice(MAX_FILES_READ);
   const words: WordReading[] = [];
-  for (const a of attachments.filter((x) => attachmentKind(x) === 'word')) words.push(await readWordWithinLimit(a, form));
+  for (const a of toRead.filter((x) => attachmentKind(x) === 'word')) words.push(await readWordWithinLimit(a, form));
   const wordTitles = distinctTables(words).flatMap((t) => t.rows.map((r) => r.cells.title ?? ''));
 
   const pdfs: PdfCheck[] = [];
   const stamps: StampFinding[] = [];
   let pdfHoldsTable = false;
-  for (const a of attachments.filter((x) => attachmentKind(x) === 'pdf')) {
+  for (const a of toRead.filter((x) => attachmentKind(x) === 'pdf')) {
     const { reading, opened } = await readPdfAttachment(a, form);
     if (!reading.ok || !opened) {
       pdfs.push({ file: a.filename, unreadable: reading.ok ? '无法打开' : reading.reason, mismatch: null, seals: null });
@@ -52,6 +63,11 @@ export async function readAttachments(attachments: Attachment[], form: FormSpec)
     } finally {
       await opened.close();
     }
+  }
+  if (skipped.length) {
+    const { file, reason } = notRead(skipped, files.length);
+    if (attachmentKind(skipped[0]) === 'word') words.push({ file, ok: false, reason });
+    else pdfs.push({ file, unreadable: reason, mismatch: null, seals: null });
   }
   const otherFiles = attachments.filter((x) => attachmentKind(x) === 'other').map((x) => x.filename);
   return { found: { words, pdfs, otherFiles }, stamps, pdfHoldsTable };
