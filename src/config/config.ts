@@ -20,6 +20,8 @@ export interface Config {
   digestCron: string;
   /** Outgoing replies per minute (126's SMTP throttles bursts). */
   repliesPerMinute: number;
+  /** Replies to one address per hour at most; more mail from it is left for staff (a flood, a robot loop). */
+  repliesPerSenderPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     campaignFile: resolve(text('CAMPAIGN', DEFAULT_CAMPAIGN_FILE)),
     digestCron: text('DIGEST_CRON', '0 18 * * *'),
     repliesPerMinute: int('REPLIES_PER_MINUTE', 20),
+    repliesPerSenderPerHour: int('REPLIES_PER_SENDER_PER_HOUR', 10),
   };
   if (config.imap.ignoreBefore && Number.isNaN(Date.parse(config.imap.ignoreBefore))) {
     problems.push(`IMAP_IGNORE_BEFORE is not an ISO-8601 time: "${config.imap.ignoreBefore}"`);

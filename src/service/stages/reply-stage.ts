@@ -5,12 +5,13 @@ import { readArchivedEmail } from '../../archive/archive-email.ts';
 import { appendToSent, fileOriginal, withMailbox } from '../../mailbox/mailbox-actions.ts';
 import { readEmail } from '../../mail/read-email.ts';
 import { composeReply } from '../../reply/compose-reply.ts';
+import { admitReply } from '../../reply/sender-limit.ts';
 import { replyFor } from '../../reply/render-reply.ts';
 import { sendRaw } from '../../reply/smtp-send.ts';
 import type { ReplyJob } from '../jobs.ts';
 import type { ServiceContext } from '../service-context.ts';
 
-export type ReplyStep = 'sent' | 'copied' | 'filed';
+export type ReplyStep = 'sent' | 'copied' | 'filed' | 'held';
 
 export async function runReply(ctx: ServiceContext, transport: Transporter, { intake, verdict }: ReplyJob): Promise<ReplyStep[]> {
   if (verdict.decision === 'ignore') return [];
@@ -24,6 +25,12 @@ export async function runReply(ctx: ServiceContext, transport: Transporter, { in
   if (!reply.to) return [];
   const message = await composeReply(email, reply, { address: ctx.config.mailFrom, name: ctx.campaign.collector.name }, intake.emailId);
   if (!done.has('sent')) {
+    if (!(await admitReply(ctx.redis, ctx.keyPrefix, reply.to, intake.emailId, ctx.config.repliesPerSenderPerHour))) {
+      // Not answered and not filed: the email stays in the mailbox for staff, the verdict is in the ledger.
+      await mark('held');
+      log.warn({ to: reply.to }, 'reply held: too many replies to this address within an hour');
+      return ['held'];
+    }
     await sendRaw(transport, message.envelope, message.raw);
     await mark('sent');
     log.info({ to: reply.to, subject: reply.subject, messageId: message.messageId }, 'reply sent');
