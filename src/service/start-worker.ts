@@ -4,9 +4,10 @@ import type { ServiceContext } from './service-context.ts';
 
 export function startWorker<T>(ctx: ServiceContext, queue: string, processor: Processor<T>, options: Partial<WorkerOptions> = {}): Worker<T> {
   // Each worker has its own connection: blocking commands must not hold up the shared one.
-  const worker = new Worker<T>(queue, processor, {
-    connection: ctx.redis.duplicate(), prefix: ctx.bullPrefix, autorun: true, ...options,
-  });
+  const connection = ctx.redis.duplicate();
+  const worker = new Worker<T>(queue, processor, { connection, prefix: ctx.bullPrefix, autorun: true, ...options });
+  // BullMQ never closes a connection it was handed; left open, it keeps the process alive after a clean stop.
+  worker.on('closed', () => void connection.quit().catch(() => connection.disconnect()));
   worker.on('failed', (job, err) => ctx.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
   worker.on('error', (err) => ctx.log.error({ queue, err }, 'worker error'));
   return worker;
