@@ -1,0 +1,72 @@
+// A unit files twice (returned, then fixed and accepted later): the second reply names the filing it replaces, and
+// the ledger keeps both, the first no longer current.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ServicesEnv } from '../../scripts/services/services-env.ts';
+import { resubmissionWarning } from '../../src/ledger/resubmission.ts';
+import type { Bot } from '../../src/service/bot.ts';
+import {
+  deliver, fixture, freshCopy, openStage, recordOf, startServices, startStageBot, waitUntilHandled,
+  type CountyEmail, type Handled, type Stage,
+} from './harness.ts';
+import { repliesByOriginal } from './mail-lookup.ts';
+import { readWorkbook, rowsOf } from './sheet-rows.ts';
+
+const FIRST_RECEIVED = '2022-07-01T10:00:00+08:00';
+const SECOND_RECEIVED = '2022-07-02T09:15:00+08:00';
+
+let env: ServicesEnv;
+let stage: Stage;
+let bot: Bot | undefined;
+let first: CountyEmail;
+let second: CountyEmail;
+let handled: Handled[];
+
+beforeAll(async () => {
+  env = await startServices();
+  stage = await openStage(env, 'resubmission');
+  first = await freshCopy(stage, fixture('平江县-PDF未盖章.eml'));
+  second = await freshCopy(stage, fixture('平江县-受理-GBK.eml'));
+  bot = await startStageBot(stage);
+  await deliver(stage, first, FIRST_RECEIVED);
+  await waitUntilHandled(stage, 1);
+  // The fixed filing arrives after the return was answered, as a county's would.
+  await deliver(stage, second, SECOND_RECEIVED);
+  handled = await waitUntilHandled(stage, 2);
+}, 600_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await stage?.dispose();
+}, 120_000);
+
+describe('a resubmission from the same unit', () => {
+  it('is decided on its own: the first returned for its missing seal, the second accepted', () => {
+    expect([first, second].map((e) => recordOf(handled, e)?.entry.verdict).map((v) => [v?.unit, v?.decision, v?.errors.map((f) => f.code)]))
+      .toEqual([['平江县', 'reject', ['NO_STAMP']], ['平江县', 'accept', []]]);
+  });
+
+  it('is answered with a RESUBMISSION warning that names the filing it replaces; the first answer has none', async () => {
+    const notice = resubmissionWarning('平江县', { emailId: '', receivedAt: FIRST_RECEIVED }, 'Asia/Shanghai').message;
+    const replies = await repliesByOriginal(env, stage.tag);
+    const [firstReply] = replies.get(first.messageId) ?? [];
+    const [secondReply] = replies.get(second.messageId) ?? [];
+    expect(secondReply.mail.subject).toMatch(/^【已受理】/);
+    expect(secondReply.mail.text).toContain(notice);
+    expect(firstReply.mail.subject).toMatch(/^【退回】/);
+    expect(firstReply.mail.text).not.toContain(notice);
+  });
+
+  it('leaves both filings in the ledger, the earlier one no longer current', async () => {
+    const sheets = await vi.waitFor(async () => {
+      const book = await readWorkbook(bot!.ctx.ledgerFile);
+      expect(rowsOf(book, '邮件', second.messageId)).toHaveLength(1);
+      return book;
+    }, { timeout: 60_000, interval: 500 });
+    const versions = (messageId: string) => [...new Set(rowsOf(sheets, '明细', messageId).map((r) => `${r['版本']} ${r['当前有效']}`))];
+    expect(versions(first.messageId)).toEqual(['1 否']);
+    expect(versions(second.messageId)).toEqual(['2 是']);
+    expect(rowsOf(sheets, '明细', first.messageId)).toHaveLength(30);
+    expect(rowsOf(sheets, '明细', second.messageId)).toHaveLength(30);
+    expect([first, second].map((e) => rowsOf(sheets, '邮件', e.messageId).map((r) => r['当前有效']))).toEqual([['否'], ['是']]);
+  });
+});
