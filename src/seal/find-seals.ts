@@ -43,7 +43,7 @@ export async function findSeals(
 async function anyScannedPage(document: PDFDocumentProxy, pages: number): Promise<boolean> {
   for (let n = 1; n <= pages; n++) {
     const page = await document.getPage(n);
-    const scanned = await isScannedPage(page);
+    const scanned = await isScannedPage(document, page);
     page.cleanup();
     if (scanned) return true;
   }

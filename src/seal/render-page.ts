@@ -1,6 +1,8 @@
 // Renders one PDF page to pixels at a bounded resolution: enough to see a 40 mm seal ring, never more than a pixel budget.
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { drawJpegs, scanJpegs } from './draw-scan.ts';
+import type { Matrix } from './page-jpegs.ts';
 
 export interface RasterOptions {
   /** Render resolution; 72 dpi draws a 42 mm seal 119 px across with a ring about 3 px wide. */
@@ -42,9 +44,10 @@ export async function renderPage(
     const height = Math.max(1, Math.floor(viewport.height));
     const canvas = createCanvas(width, height);
     const context = canvas.getContext('2d');
+    const jpegs = await scanJpegs(document, page);
+    if (jpegs) await drawJpegs(context, viewport.transform as Matrix, jpegs);
     // pdf.js's typings name the DOM canvas; @napi-rs/canvas is the Node implementation pdf.js itself uses.
-    const task = page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport });
-    await task.promise;
+    else await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
     return { canvas, context, width, height, pxPerPt };
   } finally {
     page.cleanup();

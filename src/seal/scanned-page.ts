@@ -1,24 +1,19 @@
-// Tells a scanned page (one picture covering most of the page) from a page drawn as text and lines,
-// by following the transforms of the page's drawing operators to the images they paint.
-import type { PDFPageProxy } from 'pdfjs-dist';
+// Tells a scanned page (one picture covering most of the page) from a page drawn as text and lines: from the page's
+// own JPEGs when it is nothing else, else by following the drawing operators' transforms to the images they paint.
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-type Matrix = [number, number, number, number, number, number];
+import { scanJpegs } from './draw-scan.ts';
+import { multiply, type Matrix } from './page-jpegs.ts';
 
 /** Share of the page an image must cover to make it a scan. */
 const SCAN_COVER = 0.5;
 
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    n[0] * m[0] + n[1] * m[2], n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2], n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4], n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
-}
-
-export async function isScannedPage(page: PDFPageProxy): Promise<boolean> {
+export async function isScannedPage(document: PDFDocumentProxy, page: PDFPageProxy): Promise<boolean> {
   const [x0, y0, x1, y1] = page.view;
-  const pageArea = Math.abs((x1 - x0) * (y1 - y0));
+  // An image fills the unit square of its transform, so the transform's determinant is the area it covers.
+  const covers = (m: Matrix) => Math.abs(m[0] * m[3] - m[1] * m[2]) >= SCAN_COVER * Math.abs((x1 - x0) * (y1 - y0));
+  const jpegs = await scanJpegs(document, page);
+  if (jpegs) return jpegs.some((jpeg) => covers(jpeg.matrix));
   const ops = await page.getOperatorList();
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
@@ -32,10 +27,7 @@ export async function isScannedPage(page: PDFPageProxy): Promise<boolean> {
       stack.push(ctm);
       if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
-      // An image fills the unit square of the current transform.
-      if (Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]) >= SCAN_COVER * pageArea) return true;
-    }
+    else if ((fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) && covers(ctm)) return true;
   }
   return false;
 }

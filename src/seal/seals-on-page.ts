@@ -1,7 +1,8 @@
 // Finds seal rings in one rendered page: red-ink mask against the paper colour, rules cleared, blobs, ellipse fit,
 // ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
-import { paperColour, redInkMask } from './ink-colour.ts';
-import { clearLongRuns, dilate, labelBlobs, type Blob } from './ink-blobs.ts';
+import { darkInkMask, paperColour, redInkMask } from './ink-colour.ts';
+import { dilate, labelBlobs, type Blob } from './ink-blobs.ts';
+import { clearLongRuns } from './clear-rules.ts';
 import { fitEllipse, outerEdge, type Ellipse, type Window } from './fit-ellipse.ts';
 import { ringEvidence } from './ring-evidence.ts';
 import { judgeRing, mmPerPixel, sealShaped, MIN_SEAL_MM, MAX_SEAL_MM } from './judge-ring.ts';
@@ -26,31 +27,45 @@ const RULE_THICK_MM = 1.6;
 const WINDOW_MM = 54;
 const WINDOW_STEP_MM = 8;
 
+/** Gathers the arcs of a ring broken by faded ink or by colour lost to JPEG compression into one group to fit. */
+const GROUP_MM = 2.5;
+
 export function sealsOnPage(data: Uint8ClampedArray, width: number, height: number, pxPerPt: number): PageSeal[] {
   const mm = mmPerPixel(pxPerPt);
-  const red = redInkMask(data, width, height, paperColour(data, width, height));
+  const paper = paperColour(data, width, height);
+  const red = redInkMask(data, width, height, paper);
   const ink = clearLongRuns(red, width, height, LONG_RUN_MM / mm, Math.max(1, Math.round(RULE_DRIFT_MM / mm)), RULE_THICK_MM / mm);
   const dilation = Math.max(1, Math.round(DILATION_MM / mm));
   const grown = dilate(ink, width, height, dilation);
-  const { labels, blobs } = labelBlobs(grown, width, height);
+  const dark = darkInkMask(data, width, height, paper);
   const seals: PageSeal[] = [];
-  const tryWindow = (blob: Blob, window: Window): boolean => {
-    const ellipse = fitEllipse(outerEdge(labels, width, height, blob, window));
-    if (!ellipse || !sealShaped(ellipse, pxPerPt, dilation)) return false;
-    const verdict = judgeRing(ringEvidence(ellipse, { labels, label: blob.label, dilated: grown, ink, width, height }));
-    if (!verdict.seal) return false;
-    // Report the ring itself, not the dilated edge the fit followed.
-    const ring = { ...ellipse, a: ellipse.a - dilation, b: ellipse.b - dilation };
-    seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
-    return true;
+  // Fits blobs of `labels`, whose edges lie `offset` pixels outside the ink; the ring is then measured as one blob.
+  const search = (labels: Int32Array, blobs: Blob[], offset: number) => {
+    const tryWindow = (blob: Blob, window: Window): boolean => {
+      const fitted = fitEllipse(outerEdge(labels, width, height, blob, window));
+      if (!fitted || !sealShaped(fitted, pxPerPt, offset)) return false;
+      const ring = { ...fitted, a: fitted.a - offset, b: fitted.b - offset };
+      const measured = { ...ring, a: ring.a + dilation, b: ring.b + dilation };
+      const verdict = judgeRing(ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, dark, width, height }));
+      if (verdict.seal) seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
+      return verdict.seal;
+    };
+    for (const blob of blobs) {
+      if (!bigEnough(blob, width, height, mm)) continue;
+      const side = Math.max(blob.x1 - blob.x0 + 1, blob.y1 - blob.y0 + 1) * mm;
+      if (side <= MAX_SEAL_MM && tryWindow(blob, blob)) continue;
+      // A seal joined to red text or a mark beside it: look at seal-sized parts of the blob.
+      if (side > WINDOW_MM) for (const window of windowsOver(blob, WINDOW_MM / mm, WINDOW_STEP_MM / mm)) tryWindow(blob, window);
+    }
   };
-  for (const blob of blobs) {
-    if (!bigEnough(blob, width, height, mm)) continue;
-    const side = Math.max(blob.x1 - blob.x0 + 1, blob.y1 - blob.y0 + 1) * mm;
-    if (side <= MAX_SEAL_MM && tryWindow(blob, blob)) continue;
-    // A seal joined to red text or a mark beside it: look at seal-sized parts of the blob.
-    if (side > WINDOW_MM) for (const window of windowsOver(blob, WINDOW_MM / mm, WINDOW_STEP_MM / mm)) tryWindow(blob, window);
-  }
+  const pieces = labelBlobs(grown, width, height);
+  search(pieces.labels, pieces.blobs, dilation);
+  const spread = Math.max(dilation + 1, Math.round(GROUP_MM / mm));
+  const groups = labelBlobs(dilate(ink, width, height, spread), width, height);
+  // A group of one piece was searched already.
+  const piecesIn = new Map<number, number>();
+  for (const piece of pieces.blobs) piecesIn.set(groups.labels[piece.first], (piecesIn.get(groups.labels[piece.first]) ?? 0) + 1);
+  search(groups.labels, groups.blobs.filter((g) => (piecesIn.get(g.label) ?? 0) > 1), spread);
   return distinct(seals);
 }
 

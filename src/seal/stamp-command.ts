@@ -11,7 +11,7 @@ export async function runStampCommand(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const pngAt = args.indexOf('--png');
   const pngDir = pngAt >= 0 ? args[pngAt + 1] : undefined;
-  const file = args.find((a, i) => !a.startsWith('--') && i !== pngAt + 1);
+  const file = args.find((a, i) => !a.startsWith('--') && (pngAt < 0 || i !== pngAt + 1));
   if (!file || (pngAt >= 0 && !pngDir)) {
     process.stderr.write(USAGE);
     return 2;

@@ -1,5 +1,6 @@
-// The committed sample of the seal corpus: every stamped page is found, no seal is seen on the traps
-// (red header, red rules, red table text, red handwriting, small logos, tinted paper), grey-scale scans are told.
+// The committed sample of the seal corpus: every stamped page is found (also seals over the ruled table and its
+// text, and in heavily compressed scans), no seal is seen on the traps (red header, red rules, red table text, red
+// handwriting, small logos, tinted paper), grey-scale scans are told.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
@@ -16,6 +17,9 @@ describe('seal check on the committed corpus sample', () => {
     expect(kinds).toContain('stamped-scan/scan');
     expect(kinds).toContain('stamped-vector/vector');
     expect(kinds).toContain('trap-grey-scan-with-seal/scan');
+    for (const form of ['electronic', 'vector', 'scan']) expect(kinds).toContain(`stamped-over-table/${form}`);
+    expect(kinds).toContain('stamped-compressed-scan/scan');
+    expect(kinds).toContain('trap-compressed-scan/scan');
     expect(labels.filter((l) => l.kind.startsWith('trap-')).length).toBeGreaterThanOrEqual(10);
   });
 

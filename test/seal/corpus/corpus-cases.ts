@@ -44,6 +44,27 @@ function sealPlace(rng: Rng, spec: SealSpec, avoidTop: boolean): [number, number
   return [rng.range(r + 3, PAGE_W - r - 3), rng.range(avoidTop ? 60 : r + 3, PAGE_H - r - 3)];
 }
 
+/** Where a clerk stamps: over 填表单位 and the first rows of the table (mm from the top-left corner). */
+function overTable(rng: Rng): [number, number] {
+  return [rng.range(25, 110), rng.range(32, 62)];
+}
+
+/** A scan saved with heavy JPEG compression, as phone scanning apps and mail size limits leave it: the colour of
+ *  thin strokes survives only where they fill much of a JPEG colour block. */
+function compressed(rng: Rng): Partial<ScanLook> {
+  return { dpi: rng.pick([100, 100, 150]), quality: rng.pick([1, 2, 5, 10, 20]), noise: rng.range(8, 18), paper: [248, 245, 236] };
+}
+
+interface CaseOptions {
+  base?: BaseKind;
+  traps?: ((r: Rng) => Trap)[];
+  grey?: boolean;
+  paper?: boolean;
+  /** Seal over the table's header line and first rows instead of anywhere. */
+  overTable?: boolean;
+  look?: (r: Rng) => Partial<ScanLook>;
+}
+
 function scanLook(rng: Rng, grey: boolean): ScanLook {
   return {
     dpi: rng.pick([150, 150, 200, 300]), angleDeg: rng.range(-2.5, 2.5), noise: rng.range(2, 14),
@@ -54,14 +75,14 @@ function scanLook(rng: Rng, grey: boolean): ScanLook {
 export function corpusCases(seed: number): CorpusCase[] {
   const rng = makeRng(seed);
   const cases: CorpusCase[] = [];
-  const add = (kind: string, form: Form, stamped: boolean, opts: { base?: BaseKind; traps?: ((r: Rng) => Trap)[]; grey?: boolean; paper?: boolean } = {}) => {
+  const add = (kind: string, form: Form, stamped: boolean, opts: CaseOptions = {}) => {
     const base = opts.base ?? rng.pick<BaseKind>(['template', 'table', 'table', 'red-text', 'red-lines', 'red-header']);
     const pages = rng.chance(0.3) ? BASES_PAGES[base] : 1;
     const sealPage = rng.chance(0.7) ? pages : 1;
     const seals = [];
     if (stamped) {
       const spec = randomSeal(rng);
-      const [cx, cy] = sealPlace(rng, spec, base === 'red-header');
+      const [cx, cy] = opts.overTable ? overTable(rng) : sealPlace(rng, spec, base === 'red-header');
       seals.push({ page: sealPage, spec, cx, cy });
     }
     const traps = (opts.traps ?? []).map((make) => ({ page: rng.int(1, pages), mark: make(rng) }));
@@ -70,7 +91,7 @@ export function corpusCases(seed: number): CorpusCase[] {
       name: `${String(cases.length + 1).padStart(3, '0')}-${kind}`, kind, form, base, pages, seed: rng.int(1, 1e9), seals, traps,
       paper: opts.paper && form !== 'scan' ? rng.pick(PAPERS.slice(1)) : undefined,
       uneven: form === 'scan' ? rng.range(0, 0.5) : rng.chance(0.3) ? rng.range(0, 0.3) : 0,
-      scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}) } : undefined,
+      scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}), ...opts.look?.(rng) } : undefined,
       sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
     });
   };
@@ -91,5 +112,12 @@ export function corpusCases(seed: number): CorpusCase[] {
   }
   for (let i = 0; i < 8; i++) add('trap-grey-scan-with-seal', 'scan', true, { grey: true });
   for (let i = 0; i < 2; i++) add('trap-grey-scan', 'scan', false, { grey: true });
+  // Added after the first corpus, so the cases above stay as they were: seals over the ruled table and its text.
+  const tableBase = (r: Rng) => r.pick<BaseKind>(['template', 'table', 'red-lines', 'red-text']);
+  for (const form of ['electronic', 'vector', 'scan'] as Form[]) {
+    for (let i = 0; i < 10; i++) add('stamped-over-table', form, true, { base: tableBase(rng), overTable: true, traps: rng.chance(0.3) ? [hand] : [] });
+  }
+  for (let i = 0; i < 16; i++) add('stamped-compressed-scan', 'scan', true, { base: tableBase(rng), overTable: true, look: compressed });
+  for (let i = 0; i < 12; i++) add('trap-compressed-scan', 'scan', false, { base: rng.pick<BaseKind>(['red-text', 'red-lines', 'red-header']), traps: [hand, badge, hand], look: compressed });
   return cases;
 }

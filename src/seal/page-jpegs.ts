@@ -1,0 +1,124 @@
+// Finds the JPEG images a scanned page is made of, straight from the PDF's bytes: a page whose content does nothing
+// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it. Null for any other page.
+import type { PdfObjects } from './pdf-objects.ts';
+import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from './pdf-syntax.ts';
+
+export type Matrix = [number, number, number, number, number, number];
+
+export interface PlacedJpeg {
+  bytes: Uint8Array;
+  /** Maps the image's unit square into PDF user space. */
+  matrix: Matrix;
+  width: number;
+  height: number;
+}
+
+/** How far up the page tree Resources are looked for (they may be inherited). */
+const MAX_TREE_DEPTH = 16;
+
+export function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    n[0] * m[0] + n[1] * m[2], n[0] * m[1] + n[1] * m[3],
+    n[2] * m[0] + n[3] * m[2], n[2] * m[1] + n[3] * m[3],
+    n[4] * m[0] + n[5] * m[2] + m[4], n[4] * m[1] + n[5] * m[3] + m[5],
+  ];
+}
+
+export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: number): PlacedJpeg[] | null {
+  const page = objects.resolve(pageRef);
+  if (!isDict(page)) return null;
+  const resources = objects.resolve(inherited(objects, page, 'Resources'));
+  const xobjects = isDict(resources) ? objects.resolve(resources.get('XObject')) : undefined;
+  const content = pageContent(objects, page.get('Contents'));
+  if (!isDict(xobjects) || content === null) return null;
+  const placed: PlacedJpeg[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let operands: PdfValue[] = [];
+  for (let i = skipSpace(content, 0); i < content.length; i = skipSpace(content, i)) {
+    const token = parseValue(content, i);
+    if (!token) return null;
+    i = token[1];
+    const value = token[0];
+    if (!(typeof value === 'object' && value !== null && 'op' in value)) {
+      operands.push(value);
+      continue;
+    }
+    if (value.op === 'q') stack.push(ctm);
+    else if (value.op === 'Q') ctm = stack.pop() ?? ctm;
+    else if (value.op === 'cm' && operands.length === 6 && operands.every((v) => typeof v === 'number')) ctm = multiply(ctm, operands as Matrix);
+    else if (value.op === 'Do' && isName(operands[0])) {
+      const jpeg = imageJpeg(objects, xobjects.get(operands[0].name), maxPixels);
+      if (!jpeg) return null;
+      placed.push({ ...jpeg, matrix: ctm });
+    } else return null;
+    operands = [];
+  }
+  return placed.length ? placed : null;
+}
+
+function inherited(objects: PdfObjects, node: Map<string, PdfValue>, key: string): PdfValue | undefined {
+  let at: PdfValue | undefined = node;
+  for (let depth = 0; isDict(at) && depth < MAX_TREE_DEPTH; depth++) {
+    if (at.has(key)) return at.get(key);
+    at = objects.resolve(at.get('Parent'));
+  }
+  return undefined;
+}
+
+function pageContent(objects: PdfObjects, contents: PdfValue | undefined): string | null {
+  const resolved = objects.resolve(contents);
+  const parts = Array.isArray(resolved) ? resolved : [contents];
+  const texts: string[] = [];
+  for (const part of parts) {
+    const object = isRef(part) ? objects.get(part) : null;
+    const data = object && objects.decoded(object);
+    if (!data) return null;
+    texts.push(Buffer.from(data).toString('latin1'));
+  }
+  return texts.join('\n');
+}
+
+/** The JPEG bytes of an image XObject drawn as it is: DCT only, 8 bits, RGB or grey, no mask or decode array. */
+function imageJpeg(objects: PdfObjects, ref: PdfValue | undefined, maxPixels: number): Omit<PlacedJpeg, 'matrix'> | null {
+  const object = isRef(ref) ? objects.get(ref) : null;
+  const dict = object?.value;
+  if (!object?.stream || !isDict(dict) || !isName(dict.get('Subtype'), 'Image')) return null;
+  const filter = dict.get('Filter');
+  const dct = isName(filter, 'DCTDecode') || (Array.isArray(filter) && filter.length === 1 && isName(filter[0], 'DCTDecode'));
+  if (!dct || dict.has('SMask') || dict.has('Mask') || dict.has('Decode') || dict.get('ImageMask') === true) return null;
+  if (objects.resolve(dict.get('BitsPerComponent')) !== 8 || !plainColour(objects, dict.get('ColorSpace'))) return null;
+  const size = jpegSize(object.stream);
+  if (!size || size.width * size.height > maxPixels) return null;
+  return { bytes: object.stream, ...size };
+}
+
+/** DeviceRGB, DeviceGray, or an ICC profile over 1 or 3 components; CMYK and indexed JPEGs are left to pdf.js. */
+function plainColour(objects: PdfObjects, space: PdfValue | undefined): boolean {
+  const resolved = objects.resolve(space);
+  if (isName(resolved, 'DeviceRGB') || isName(resolved, 'DeviceGray')) return true;
+  if (!Array.isArray(resolved) || !isName(resolved[0], 'ICCBased')) return false;
+  const profile = objects.resolve(resolved[1]);
+  return isDict(profile) && [1, 3].includes(objects.resolve(profile.get('N')) as number);
+}
+
+/** Width and height from the JPEG's frame header, read before any decoding: the PDF's own numbers may lie.
+ *  Null for a JPEG carrying Exif, whose orientation tag a decoder might apply where a PDF viewer does not. */
+export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | null {
+  let i = jpeg.indexOf(0xd8) === 1 && jpeg[0] === 0xff ? 2 : -1;
+  while (i >= 0 && i + 9 < jpeg.length) {
+    if (jpeg[i] !== 0xff) return null;
+    const marker = jpeg[i + 1];
+    if (marker === 0xff) { i++; continue; }
+    const length = (jpeg[i + 2] << 8) | jpeg[i + 3];
+    if (marker === 0xe1 && String.fromCharCode(...jpeg.subarray(i + 4, i + 8)) === 'Exif') return null;
+    // Baseline and progressive Huffman frames; arithmetic, lossless and hierarchical ones are left to pdf.js.
+    if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
+      const height = (jpeg[i + 5] << 8) | jpeg[i + 6], width = (jpeg[i + 7] << 8) | jpeg[i + 8];
+      return width && height ? { width, height } : null;
+    }
+    if (marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xcc) return null;
+    i += 2 + length;
+  }
+  return null;
+}

@@ -1,0 +1,79 @@
+// Reads single objects straight from a PDF's bytes: enough to follow a page to the JPEGs a scanner put on it without
+// pdf.js decoding them. It understands plain objects and object streams; for anything else it answers null.
+import { inflateSync } from 'node:zlib';
+import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from './pdf-syntax.ts';
+
+export interface PdfObject { value: PdfValue; stream?: Uint8Array }
+
+/** Largest stream this reader inflates: page content and object streams are small; more is not a scan page. */
+const MAX_INFLATED = 8 << 20;
+
+export class PdfObjects {
+  private readonly text: string;
+  private readonly offsets = new Map<number, number>();
+  private packed: Map<number, { text: string; at: number }> | null = null;
+
+  constructor(private readonly bytes: Uint8Array) {
+    // latin1 keeps one character per byte, so string positions are byte positions.
+    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    // A later definition (an incremental update) replaces an earlier one.
+    for (const m of this.text.matchAll(/(?<![\d.])(\d+)\s+(\d+)\s+obj\b/g)) this.offsets.set(Number(m[1]), m.index + m[0].length);
+  }
+
+  /** The object a reference points to, following references until a direct value. */
+  resolve(value: PdfValue | undefined, depth = 0): PdfValue | undefined {
+    if (!isRef(value) || depth > 8) return value;
+    return this.resolve(this.get(value)?.value, depth + 1);
+  }
+
+  get(ref: PdfRef): PdfObject | null {
+    const at = this.offsets.get(ref.num);
+    if (at === undefined) {
+      const inStream = this.objectStreams().get(ref.num);
+      return inStream ? { value: parseValue(inStream.text, inStream.at)?.[0] ?? null } : null;
+    }
+    const parsed = parseValue(this.text, at);
+    if (!parsed) return null;
+    const [value, end] = parsed;
+    const start = /^\s*stream\r?\n/.exec(this.text.slice(end, end + 16));
+    if (!start || !isDict(value)) return { value };
+    const from = end + start[0].length;
+    const length = this.resolve(value.get('Length'));
+    const declared = typeof length === 'number' && this.text.startsWith('endstream', skipSpace(this.text, from + length));
+    const to = declared ? from + (length as number) : this.text.indexOf('endstream', from);
+    return to < from ? null : { value, stream: this.bytes.subarray(from, to) };
+  }
+
+  /** A stream's bytes with its filters undone: none, or FlateDecode without a predictor; null for any other. */
+  decoded(object: PdfObject): Uint8Array | null {
+    if (!object.stream || !isDict(object.value)) return null;
+    const filter = object.value.get('Filter');
+    const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
+    if (filters.length === 0) return object.stream;
+    if (filters.length > 1 || !isName(filters[0], 'FlateDecode') || object.value.has('DecodeParms')) return null;
+    try {
+      return inflateSync(object.stream, { maxOutputLength: MAX_INFLATED });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Objects kept inside object streams (PDF 1.5), indexed once on the first miss. */
+  private objectStreams(): Map<number, { text: string; at: number }> {
+    if (this.packed) return this.packed;
+    this.packed = new Map();
+    for (const [num, at] of this.offsets) {
+      if (!this.text.slice(at, at + 200).includes('/ObjStm')) continue;
+      const object = this.get({ num, gen: 0 });
+      const data = object && this.decoded(object);
+      const first = object && isDict(object.value) ? object.value.get('First') : undefined;
+      if (!data || typeof first !== 'number') continue;
+      const text = Buffer.from(data).toString('latin1');
+      const header = text.slice(0, first).trim().split(/\s+/).map(Number);
+      for (let k = 0; k + 1 < header.length; k += 2) {
+        if (!this.offsets.has(header[k])) this.packed.set(header[k], { text, at: first + header[k + 1] });
+      }
+    }
+    return this.packed;
+  }
+}

@@ -1,0 +1,85 @@
+// Scanned pages are drawn from their own JPEGs, natively: the same picture pdf.js would render, found through plain
+// objects and object streams alike; a page with anything else on it, or a JPEG claiming a huge size, is left to pdf.js.
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { PdfObjects } from '../../src/seal/pdf-objects.ts';
+import { jpegSize, pageJpegs } from '../../src/seal/page-jpegs.ts';
+import { renderPage } from '../../src/seal/render-page.ts';
+
+async function scanJpeg(): Promise<Buffer> {
+  const canvas = createCanvas(600, 420);
+  const g = canvas.getContext('2d');
+  g.fillStyle = 'rgb(250, 248, 240)';
+  g.fillRect(0, 0, 600, 420);
+  g.strokeStyle = 'rgb(210, 30, 40)';
+  g.lineWidth = 6;
+  g.beginPath();
+  g.arc(150, 120, 80, 0, 2 * Math.PI);
+  g.stroke();
+  return canvas.encode('jpeg', 80);
+}
+
+async function scanPdf(options: { objectStreams: boolean; text?: boolean }): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([842, 595]);
+  page.drawImage(await doc.embedJpg(await scanJpeg()), { x: 0, y: 0, width: 842, height: 595 });
+  if (options.text) page.drawRectangle({ x: 20, y: 20, width: 40, height: 10, color: rgb(0, 0, 0) });
+  return doc.save({ useObjectStreams: options.objectStreams });
+}
+
+async function pdfJsPixels(pdf: Uint8Array): Promise<Uint8ClampedArray> {
+  const opened = await openPdf(pdf);
+  try {
+    const page = await opened.document.getPage(1);
+    const viewport = page.getViewport({ scale: 1 });
+    const canvas = createCanvas(viewport.width, viewport.height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    return canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('scanned pages drawn from their JPEGs', () => {
+  it.each([true, false])('finds the page JPEG (object streams: %s) and draws what pdf.js draws', async (objectStreams) => {
+    const pdf = await scanPdf({ objectStreams });
+    const opened = await openPdf(pdf);
+    try {
+      const page = await opened.document.getPage(1);
+      const jpegs = pageJpegs(new PdfObjects(pdf), page.ref!, 50_000_000);
+      expect(jpegs?.map((j) => [j.width, j.height, j.matrix])).toEqual([[600, 420, [842, 0, 0, 595, 0, 0]]]);
+      const raster = await renderPage(opened.document, 1);
+      const ours = raster.context.getImageData(0, 0, raster.width, raster.height).data;
+      const theirs = await pdfJsPixels(pdf);
+      let diff = 0;
+      for (let i = 0; i < ours.length; i++) diff += Math.abs(ours[i] - theirs[i]);
+      expect(diff / ours.length).toBeLessThan(4);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('leaves a page with anything besides its JPEG to pdf.js', async () => {
+    const pdf = await scanPdf({ objectStreams: true, text: true });
+    const opened = await openPdf(pdf);
+    try {
+      expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('reads a JPEG size from its frame header and refuses one over the pixel bound', async () => {
+    const jpeg = await scanJpeg();
+    expect(jpegSize(jpeg)).toEqual({ width: 600, height: 420 });
+    const pdf = await scanPdf({ objectStreams: false });
+    const opened = await openPdf(pdf);
+    try {
+      expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 600 * 420 - 1)).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+});
