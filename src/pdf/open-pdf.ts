@@ -1,6 +1,7 @@
 // Opens a PDF once through pdf-parse, so that the text-layer table and the seal check share one parsed document.
 import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
 
 /** Images larger than this (pixels) are skipped by pdf.js instead of decoded: a tiny file can declare a
  * 40000×40000 image that would take gigabytes. A 600 dpi A4 scan is about 35 million pixels. */
@@ -13,6 +14,7 @@ export interface OpenedPdf {
 }
 
 export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
+  letStrayPdfjsRejectionsGo();
   // pdf.js transfers the buffer it is given; hand it a copy so the caller's attachment stays readable.
   const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false,
     maxImageSize: MAX_IMAGE_PIXELS });
