@@ -22,12 +22,17 @@ export interface PageRaster {
   pxPerPt: number;
 }
 
+/** Longest side of a render: a page 0 points wide and 2^31 long must not become a strip of gigabytes. */
+const MAX_SIDE_PX = 10_000;
+
 /** The render scale for a page of this size: the requested dpi, lowered until the page fits the pixel budget. */
 export function rasterScale(widthPt: number, heightPt: number, options: RasterOptions): number {
   const wanted = options.dpi / 72;
-  const area = Math.max(1, widthPt * heightPt);
-  const fitting = Math.sqrt(options.maxPixels / area);
-  return Math.min(wanted, fitting);
+  // A side under one point still renders one pixel wide, so it counts as one point.
+  const width = Math.max(1, Math.abs(widthPt));
+  const height = Math.max(1, Math.abs(heightPt));
+  const fitting = Math.sqrt(options.maxPixels / (width * height));
+  return Math.min(wanted, fitting, MAX_SIDE_PX / Math.max(width, height));
 }
 
 export async function renderPage(
