@@ -1,7 +1,7 @@
 // The local SMTP endpoint (127.0.0.1:2525 by default): accepts any login or none, keeps a copy of each message
 // under $SERVICES_DIR/smtp-sent/ and hands it to Dovecot LMTP, so a test reads replies as a county would.
 import { writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { deliverOverLmtp, type Envelope, type LmtpTarget } from './lmtp-hand-off.ts';
@@ -15,6 +15,8 @@ function requiredEnv(name: string): string {
 const servicesDir = requiredEnv('SERVICES_DIR');
 const sentDir = join(servicesDir, 'smtp-sent');
 const pidFile = requiredEnv('PID_FILE');
+// Tests make the door refuse for a while (a mail server's bad minute): one substring per line, read per message.
+const refusalFile = join(servicesDir, 'smtp-refuse');
 const smtpPort = Number(requiredEnv('SMTP_PORT'));
 const target: LmtpTarget = {
   port: Number(requiredEnv('LMTP_PORT')),
@@ -37,11 +39,19 @@ async function keepCopy(envelope: Envelope, raw: Buffer): Promise<void> {
   await rename(join(sentDir, `.${name}.tmp`), join(sentDir, name));
 }
 
+/** The line of the refusal file found in `raw`, if any: only the test that wrote it sees refusals. */
+async function refusalOf(raw: Buffer): Promise<string | undefined> {
+  const lines = (await readFile(refusalFile, 'utf8').catch(() => '')).split('\n').map((line) => line.trim());
+  return lines.find((line) => line !== '' && raw.includes(line));
+}
+
 async function receive(stream: NodeJS.ReadableStream, session: SMTPServerSession): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
   const envelope = envelopeOf(session);
+  const refusal = await refusalOf(raw);
+  if (refusal) throw new Error(`refused for a while (${refusal} in ${refusalFile})`);
   const delivered = await deliverOverLmtp(target, envelope, raw);
   await keepCopy(envelope, raw);
   console.log(JSON.stringify({ at: new Date().toISOString(), from: envelope.from, to: envelope.to, delivered }));
