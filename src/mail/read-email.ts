@@ -25,11 +25,17 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
     headers,
     partTypes: partTypes(raw, parsed),
     attachments: parsed.attachments.map((a): Attachment => ({
-      filename: repairFileName(a.filename ?? ''),
+      filename: fileName(a.filename ?? ''),
       contentType: a.contentType.toLowerCase(),
       content: a.content,
     })),
   };
+}
+
+/** A name as the sender's mail program meant it, without control characters: it is quoted in findings and replies,
+ * where a CR/LF or NUL from a crafted name would break lines or cut the text. */
+function fileName(raw: string): string {
+  return repairFileName(raw).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 
 /** Lower-cased name -> unfolded value of its first (topmost) occurrence. */
