@@ -11,7 +11,10 @@ export interface FuzzOptions {
   /** Index of the first case; a single case is rebuilt with { first: n, count: 1 }. */
   first?: number;
   workers: number;
+  /** A verdict later than this counts as slow; the case goes on. */
   timeLimitMs: number;
+  /** No verdict by then is a hang: the child is killed (the service stops an email at 120 s). */
+  hardLimitMs: number;
   /** V8 heap limit of each child (--max-old-space-size). */
   heapMb: number;
   /** Resident memory (heap, buffers, canvas) above which a child is killed and its case counted as an OOM. */
@@ -93,7 +96,7 @@ function runCase(child: Child, index: number, options: FuzzOptions): Promise<Cas
       const heap = /heap out of memory|Allocation failed/i.test(child.stderr());
       finish({ kind: heap ? 'oom' : 'crash', detail: `exit ${code ?? signal} (previous case on this child: ${child.previous}): ${child.stderr().slice(-1500)}` }, false);
     };
-    const timer = setTimeout(() => finish({ kind: 'hang', detail: `no verdict within ${options.timeLimitMs} ms` }, true), options.timeLimitMs);
+    const timer = setTimeout(() => finish({ kind: 'hang', detail: `no verdict within ${options.hardLimitMs} ms` }, true), options.hardLimitMs);
     const watch = setInterval(() => {
       const rss = rssMb(proc.pid!);
       child.peakRssMb = Math.max(child.peakRssMb, rss);
