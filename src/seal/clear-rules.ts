@@ -4,8 +4,12 @@ import { inkedLines, spread } from './ink-blobs.ts';
 /** Clears thin straight ink lines longer than maxRun, horizontal and vertical: red rules and table borders, which
  *  would otherwise join a seal they cross into one blob. A line stays within `drift` pixels of one row or column
  *  over the run (a scan is rotated by a few degrees) and is at most `thick` pixels across; where a seal's ring
- *  crosses it, the ring runs across the line, is thicker there, and is kept. */
-export function clearLongRuns(mask: Uint8Array, width: number, height: number, maxRun: number, drift: number, thick: number): Uint8Array {
+ *  crosses it, the ring runs across the line, is thicker there, and is kept. A run bridges breaks of up to `gap`
+ *  pixels: a heavily compressed scan keeps a thin line's red only in some JPEG colour blocks. */
+export function clearLongRuns(
+  mask: Uint8Array, width: number, height: number, line: { maxRun: number; drift: number; thick: number; gap: number },
+): Uint8Array {
+  const { maxRun, drift, thick, gap } = line;
   const out = mask.slice();
   const { rows, cols } = inkedLines(mask, width, height, drift);
   const tall = new Uint8Array(mask.length);
@@ -15,13 +19,14 @@ export function clearLongRuns(mask: Uint8Array, width: number, height: number, m
   const down = runLengths(mask, width, height, width, 1, cols);
   const across = runLengths(mask, width, height, 1, width, rows);
   const sweep = (band: Uint8Array, cross: Uint16Array, start: number, stride: number, length: number) => {
-    let runStart = -1;
+    let runStart = -1, lastOn = -1;
     for (let k = 0; k <= length; k++) {
-      const on = k < length && band[start + k * stride] === 1;
-      if (on && runStart < 0) runStart = k;
-      if (!on && runStart >= 0) {
-        if (k - runStart > maxRun) {
-          for (let j = runStart; j < k; j++) if (cross[start + j * stride] <= thick) out[start + j * stride] = 0;
+      if (k < length && band[start + k * stride] === 1) {
+        if (runStart < 0) runStart = k;
+        lastOn = k;
+      } else if (runStart >= 0 && (k === length || k - lastOn > gap)) {
+        if (lastOn + 1 - runStart > maxRun) {
+          for (let j = runStart; j <= lastOn; j++) if (cross[start + j * stride] <= thick) out[start + j * stride] = 0;
         }
         runStart = -1;
       }

@@ -12,8 +12,6 @@ const MIN_INK_VALUE = 80;
 /** Hue window in degrees around red: negative is towards magenta, positive towards orange. */
 const HUE_MAGENTA = -48;
 const HUE_ORANGE = 24;
-/** Dark ink: below this share of the paper's brightness. */
-const DARK_SHARE = 0.72;
 /** Any hue counts for "the page has colour" above this chroma. */
 const COLOUR_CHROMA = 40;
 /** Channel spread still counted as neutral grey: rounding in decoding and scaling. */
@@ -48,18 +46,6 @@ export function redInkMask(data: Uint8ClampedArray, width: number, height: numbe
     if (hue >= HUE_MAGENTA && hue <= HUE_ORANGE) mask[p] = 1;
   }
   return mask;
-}
-
-/** 1 where a pixel is much darker than the paper, of any colour: text, rules, and a seal whose red was lost. */
-export function darkInkMask(data: Uint8ClampedArray, width: number, height: number, paper: Rgb): Uint8Array {
-  const limit = DARK_SHARE * luma(paper[0], paper[1], paper[2]);
-  const mask = new Uint8Array(width * height);
-  for (let p = 0, i = 0; p < mask.length; p++, i += 4) if (luma(data[i], data[i + 1], data[i + 2]) < limit) mask[p] = 1;
-  return mask;
-}
-
-function luma(r: number, g: number, b: number): number {
-  return 0.299 * r + 0.587 * g + 0.114 * b;
 }
 
 /** True for a grey-scale render: hardly any pixel has colour of any hue, and nearly all are exactly neutral

@@ -10,10 +10,6 @@ const MIN_AXIS_RATIO = 0.6;
 /** Most of the ring must be on the page, and most of that must carry ink. */
 const MIN_VISIBLE = 0.5;
 const MIN_COVERAGE = 0.78;
-/** A ring whose red survives on part of it only (a heavily compressed scan): red on this share of it at least, and
- *  dark ink on nearly all the rest of the ring band. */
-const MIN_RED_PART = 0.45;
-const MIN_DARK_COVERAGE = 0.92;
 const MAX_OUTSIDE = 0.35;
 /** A seal holds text and a star (some fill), but is not a solid red disc. */
 const MIN_FILL = 0.03;
@@ -38,14 +34,13 @@ export function sealShaped(e: Ellipse, pxPerPt: number, dilation: number): boole
 export function judgeRing(evidence: RingEvidence): RingVerdict {
   const checks = [
     evidence.visible >= MIN_VISIBLE,
-    evidence.coverage >= MIN_COVERAGE || (evidence.coverage >= MIN_RED_PART && evidence.darkCoverage >= MIN_DARK_COVERAGE),
+    evidence.coverage >= MIN_COVERAGE,
     evidence.outside <= MAX_OUTSIDE,
     evidence.fill >= MIN_FILL && evidence.fill <= MAX_FILL,
   ];
   const seal = checks.every(Boolean);
-  // Score: how far past the coverage bar the ring is, lowered by ink outside it; 0.5 at the bar for a seal. A ring
-  // found partly by its darkness counts half as sure as one found by its red.
-  const margin = Math.max((evidence.coverage - MIN_COVERAGE) / (1 - MIN_COVERAGE), 0.5 * (evidence.coverage - MIN_RED_PART) / (1 - MIN_RED_PART));
+  // Score: how far past the coverage bar the ring is, lowered by ink outside it; 0.5 at the bar for a seal.
+  const margin = (evidence.coverage - MIN_COVERAGE) / (1 - MIN_COVERAGE);
   const score = seal ? 0.5 + 0.5 * margin * (1 - evidence.outside) : 0.5 * evidence.coverage;
   return { seal, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
 }

@@ -5,11 +5,8 @@ import { ellipsePoint, type Ellipse } from './fit-ellipse.ts';
 export interface RingEvidence {
   /** Share of the perimeter on the page: a seal across the page edge shows only part of its ring. */
   visible: number;
-  /** Share of the visible perimeter angles with red ink on the ring band. */
+  /** Share of the visible perimeter angles with ink on the ring band. */
   coverage: number;
-  /** Share of the visible angles with red or dark ink on the ring band: a heavily compressed scan keeps the ring's
-   *  darkness but loses its red where the ring only grazes a JPEG colour block. */
-  darkCoverage: number;
   /** Share of the visible angles with ink just outside the ring (a ring is a boundary; text or a blot is not). */
   outside: number;
   /** Share of the inside (up to 70 % of the radius) covered by undilated ink. */
@@ -18,33 +15,27 @@ export interface RingEvidence {
 
 const ANGLES = 96;
 
-/** The masks a ring is measured on: the blob (or group of blobs) it was fitted to, all dilated red ink, the red ink
- *  itself, and dark ink of any colour. */
-export interface RingMasks {
-  labels: Int32Array; label: number; dilated: Uint8Array; ink: Uint8Array; dark: Uint8Array; width: number; height: number;
-}
+/** The masks a ring is measured on: the blob (or group of blobs) it was fitted to, all dilated ink, and the ink itself. */
+export interface RingMasks { labels: Int32Array; label: number; dilated: Uint8Array; ink: Uint8Array; width: number; height: number }
 
 export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
-  const { labels, label, dilated, ink, dark, width, height } = masks;
+  const { labels, label, dilated, ink, width, height } = masks;
   const index = ([x, y]: [number, number]) => {
     const xi = Math.round(x), yi = Math.round(y);
     return xi >= 0 && yi >= 0 && xi < width && yi < height ? yi * width + xi : -1;
   };
   const at = (mask: Uint8Array, p: [number, number]) => mask[index(p)] === 1;
-  // The ring must be this blob's own ink: a fit that strays onto a neighbouring seal must not borrow its ring.
+  // The ring must be this blob's (or group's) own ink: a fit that strays onto a neighbouring seal must not borrow its ring.
   const own = (p: [number, number]) => { const i = index(p); return labels[i] === label && dilated[i] === 1; };
   const onPage = ([x, y]: [number, number]) => x >= 0 && y >= 0 && x < width && y < height;
   // Radial steps of about one pixel through each band.
   const step = 1 / Math.max(8, e.a);
-  let visible = 0, covered = 0, darkCovered = 0, outside = 0;
+  let visible = 0, covered = 0, outside = 0;
   for (let k = 0; k < ANGLES; k++) {
     const t = (2 * Math.PI * k) / ANGLES;
     if (!onPage(ellipsePoint(e, t, 1))) continue;
     visible++;
-    if (anyInk(0.8, 1.04, own)) {
-      covered++;
-      darkCovered++;
-    } else if (anyInk(0.8, 1.0, (p) => at(dark, p))) darkCovered++;
+    if (anyInk(0.8, 1.04, own)) covered++;
     if (anyInk(1.12, 1.3, (p) => at(dilated, p))) outside++;
 
     function anyInk(from: number, to: number, hit: (p: [number, number]) => boolean): boolean {
@@ -66,7 +57,6 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
   return {
     visible: visible / ANGLES,
     coverage: visible ? covered / visible : 0,
-    darkCoverage: visible ? darkCovered / visible : 0,
     outside: visible ? outside / visible : 1,
     fill: inside ? filled / inside : 0,
   };

@@ -1,6 +1,6 @@
 // Finds seal rings in one rendered page: red-ink mask against the paper colour, rules cleared, blobs, ellipse fit,
 // ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
-import { darkInkMask, paperColour, redInkMask } from './ink-colour.ts';
+import { paperColour, redInkMask } from './ink-colour.ts';
 import { dilate, labelBlobs, type Blob } from './ink-blobs.ts';
 import { clearLongRuns } from './clear-rules.ts';
 import { fitEllipse, outerEdge, type Ellipse, type Window } from './fit-ellipse.ts';
@@ -20,6 +20,8 @@ const DILATION_MM = 0.7;
 const LONG_RUN_MM = 32;
 /** How far a rule may wander from one pixel row over that run: a scan is rotated by a few degrees. */
 const RULE_DRIFT_MM = 0.7;
+/** Longest break bridged in a rule whose red survives only in parts (a heavily compressed scan). */
+const RULE_GAP_MM = 1;
 /** Thickest rule cleared; a ring crossing a rule is thicker than this along the rule's normal. */
 const RULE_THICK_MM = 1.6;
 /** Search windows over a blob that is not one seal: big enough to hold a usual seal (up to 45 mm) whole,
@@ -34,10 +36,11 @@ export function sealsOnPage(data: Uint8ClampedArray, width: number, height: numb
   const mm = mmPerPixel(pxPerPt);
   const paper = paperColour(data, width, height);
   const red = redInkMask(data, width, height, paper);
-  const ink = clearLongRuns(red, width, height, LONG_RUN_MM / mm, Math.max(1, Math.round(RULE_DRIFT_MM / mm)), RULE_THICK_MM / mm);
+  const ink = clearLongRuns(red, width, height, {
+    maxRun: LONG_RUN_MM / mm, drift: Math.max(1, Math.round(RULE_DRIFT_MM / mm)), thick: RULE_THICK_MM / mm, gap: Math.round(RULE_GAP_MM / mm),
+  });
   const dilation = Math.max(1, Math.round(DILATION_MM / mm));
   const grown = dilate(ink, width, height, dilation);
-  const dark = darkInkMask(data, width, height, paper);
   const seals: PageSeal[] = [];
   // Fits blobs of `labels`, whose edges lie `offset` pixels outside the ink; the ring is then measured as one blob.
   const search = (labels: Int32Array, blobs: Blob[], offset: number) => {
@@ -46,7 +49,7 @@ export function sealsOnPage(data: Uint8ClampedArray, width: number, height: numb
       if (!fitted || !sealShaped(fitted, pxPerPt, offset)) return false;
       const ring = { ...fitted, a: fitted.a - offset, b: fitted.b - offset };
       const measured = { ...ring, a: ring.a + dilation, b: ring.b + dilation };
-      const verdict = judgeRing(ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, dark, width, height }));
+      const verdict = judgeRing(ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, width, height }));
       if (verdict.seal) seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
       return verdict.seal;
     };
