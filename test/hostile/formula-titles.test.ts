@@ -27,7 +27,8 @@ describe('titles that look like formulas', () => {
       filing: { version: 1, current: true } };
     const state: LedgerState = { records: [record], filings: { 湘阴县: [record] } };
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await ledgerWorkbookBytes(state, campaign));
+    // exceljs types its input as its own Buffer interface, which a plain ArrayBuffer satisfies.
+    await book.xlsx.load(new Uint8Array(await ledgerWorkbookBytes(state, campaign)).buffer);
     const cells: ExcelJS.Cell[] = [];
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => { cells.push(cell); })));
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
