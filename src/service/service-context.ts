@@ -34,6 +34,9 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   const campaign = loadCampaign(config.campaignFile);
   // BullMQ needs commands to wait for a reconnect rather than fail (maxRetriesPerRequest: null).
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const log = options.log ?? rootLog;
+  // Without a listener ioredis prints each failed reconnect as an unhandled error on stderr, outside the log.
+  redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   const bullPrefix = options.bullPrefix ?? 'bull';
   // Jobs added without options (the poller's intake jobs) still retry passing faults and are kept for dedup.
   const defaultJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, ...KEEP_JOBS };
@@ -41,7 +44,7 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   return {
     config, campaign, redis,
     queues: { intake: queue(QUEUE.intake), ledger: queue(QUEUE.ledger), reply: queue(QUEUE.reply), digest: queue(QUEUE.digest) },
-    log: options.log ?? rootLog,
+    log,
     bullPrefix,
     keyPrefix: options.keyPrefix ?? defaultKeyPrefix(campaign),
     ledgerFile: join(config.dataDir, 'ledger', `${campaign.name}台账.xlsx`),
