@@ -10,7 +10,7 @@ import { deliverBurst, makeBurst } from './burst.ts';
 import { chaosPlan, type ChaosEvent } from './chaos-plan.ts';
 import { startImapProxy } from './imap-proxy.ts';
 import { startOwnRedis } from './own-redis.ts';
-import { allowSmtp, refuseSmtp } from './smtp-refusal.ts';
+import { allowSmtp, refusalsSeen, refuseSmtp } from './smtp-refusal.ts';
 import { tallyRun, type Tally } from './tally.ts';
 import { progressOf, waitUntilSettled } from './settle.ts';
 
@@ -25,7 +25,7 @@ export interface ChaosOptions {
   say?: (line: string) => void;
 }
 
-export interface ChaosResult { tally: Tally; events: string[]; elapsedMs: number }
+export interface ChaosResult { tally: Tally; events: string[]; elapsedMs: number; smtpRefusals: number }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -47,6 +47,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const events: string[] = [];
   const note = (line: string) => { events.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${line}`); say(events.at(-1)!); };
   let bot: BotProcess | undefined;
+  const waitOrFail = async (what: string) => {
+    if (Date.now() - started > options.timeoutMs) throw new Error(`chaos run: timed out waiting for ${what}`);
+    await sleep(250);
+  };
   try {
     const emails = await makeBurst(stage, options.emails);
     await deliverBurst(stage, emails);
@@ -57,14 +61,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       redis: () => redis.restart(),
       imap: async () => { proxy.dropAll(); },
       refuse: () => refuseSmtp(env.servicesDir, stage.tag),
-      allow: () => allowSmtp(env.servicesDir, stage.tag),
+      // Lifted only once a reply has met the 451, so every run proves the retry.
+      allow: async () => {
+        while ((await refusalsSeen(env.servicesDir, stage.tag)) === 0) await waitOrFail('a refused reply');
+        await allowSmtp(env.servicesDir, stage.tag);
+      },
     };
     for (const event of chaosPlan(options)) {
       // Each event waits for its share of the burst to be handled, then a random moment more.
-      while ((await progressOf(stage)) < event.atHandled) {
-        if (Date.now() - started > options.timeoutMs) throw new Error(`chaos run: timed out before ${event.kind}`);
-        await sleep(250);
-      }
+      while ((await progressOf(stage)) < event.atHandled) await waitOrFail(event.kind);
       await sleep(event.delayMs);
       await act[event.kind]();
       note(`${event.kind} (after ${await progressOf(stage)} handled)`);
@@ -72,7 +77,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await waitUntilSettled(stage, emails, options.timeoutMs - (Date.now() - started));
     note('settled: every email handled, queues empty, spreadsheet complete');
     await bot.stop();
-    return { tally: await tallyRun(env, stage, emails), events, elapsedMs: Date.now() - started };
+    const smtpRefusals = await refusalsSeen(env.servicesDir, stage.tag);
+    return { tally: await tallyRun(env, stage, emails), events, elapsedMs: Date.now() - started, smtpRefusals };
   } finally {
     await allowSmtp(env.servicesDir, stage.tag);
     await bot?.kill();

@@ -5,8 +5,9 @@ import { runChaos } from './chaos-run.ts';
 
 describe('a burst handled through crashes and outages', () => {
   it('ends with one verdict, one reply and one spreadsheet row per email; ignored mail untouched', async () => {
-    const { tally, events } = await runChaos({ emails: 20, kills: 2, imapDrops: 1, smtpRefusalMs: 5_000, seed: 7, timeoutMs: 780_000 });
+    const { tally, events, smtpRefusals } = await runChaos({ emails: 20, kills: 2, imapDrops: 1, smtpRefusalMs: 5_000, seed: 7, timeoutMs: 780_000 });
     expect(events.filter((e) => /\d+s (kill|redis|imap|refuse|allow) /.test(e))).toHaveLength(6);
+    expect(smtpRefusals).toBeGreaterThan(0);
     expect(tally).toEqual({
       // The first 20 fixtures in turn hold one ignored email (no reply).
       sent: 20, verdicts: 20, replies: 19,

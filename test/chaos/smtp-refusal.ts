@@ -16,3 +16,9 @@ async function rewrite(servicesDir: string, change: (lines: string[]) => string[
 export const refuseSmtp = (servicesDir: string, tag: string) => rewrite(servicesDir, (lines) => [...lines.filter((l) => l !== tag), tag]);
 
 export const allowSmtp = (servicesDir: string, tag: string) => rewrite(servicesDir, (lines) => lines.filter((l) => l !== tag));
+
+/** How many messages of this run the front door refused so far, from its log. */
+export async function refusalsSeen(servicesDir: string, tag: string): Promise<number> {
+  const logText = await readFile(join(servicesDir, 'smtp-front-door.log'), 'utf8').catch(() => '');
+  return logText.split('\n').filter((line) => line.includes(`refused for a while (${tag} `)).length;
+}
