@@ -13,24 +13,24 @@ export class PdfTimeLimitError extends Error {
   constructor() { super(`PDF not read within ${ATTACHMENT_TIME_LIMIT_MS} ms`); this.name = 'PdfTimeLimitError'; }
 }
 
-/** Never throws: an unknown error still gets a reason a county can act on. */
+/** Never throws. A short reason without a final 。: the UNREADABLE_ATTACHMENT message adds what to do. */
 export function describePdfError(err: unknown): string {
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof PdfTooLargeError) {
-    return `PDF 文件大小为 ${(err.bytes / MB).toFixed(1)} MB，超过 ${MAX_ATTACHMENT_BYTES / MB} MB 的上限；请压缩图片或降低扫描分辨率后重新导出。`;
+    return `PDF 文件大小为 ${(err.bytes / MB).toFixed(1)} MB，超过 ${MAX_ATTACHMENT_BYTES / MB} MB 的上限（可压缩图片或降低扫描分辨率）`;
   }
   if (err instanceof PdfTooManyPagesError) {
-    return `PDF 共 ${err.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限；推荐表 PDF 只需包含盖章的推荐表本身。`;
+    return `PDF 共 ${err.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限（推荐表 PDF 只需包含盖章的推荐表本身）`;
   }
   if (err instanceof PdfTimeLimitError) {
-    return `PDF 文件过于复杂，${ATTACHMENT_TIME_LIMIT_MS / 1000} 秒内未能读完；请用 WPS 或 Word 重新导出为普通 PDF。`;
+    return `PDF 文件过于复杂，${ATTACHMENT_TIME_LIMIT_MS / 1000} 秒内未能读完`;
   }
   if (name === 'PasswordException' || /password|encrypt/i.test(message)) {
-    return 'PDF 文件设有密码或已加密，无法打开；请导出不加密、不设打开密码的 PDF 后重新发送。';
+    return 'PDF 文件设有密码或已加密，无法打开';
   }
   if (['InvalidPDFException', 'FormatError', 'MissingPDFException', 'UnknownErrorException'].includes(name)) {
-    return 'PDF 文件已损坏或不完整（可能不是 PDF 或未传完），无法打开；请重新导出 PDF 后再发送。';
+    return 'PDF 文件已损坏或不完整（可能不是 PDF 或未传完），无法打开';
   }
-  return 'PDF 文件无法读取；请用 WPS 或 Word 重新导出 PDF 后再发送。';
+  return 'PDF 文件无法读取';
 }
