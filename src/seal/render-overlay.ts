@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { MAX_PDF_PAGES } from '../limits.ts';
-import { DEFAULT_RASTER, type RasterOptions } from './render-page.ts';
+import { DEFAULT_RASTER, renderPage, type RasterOptions } from './render-page.ts';
 import { checkPage } from './check-page.ts';
 
 /** Writes page-001.png ... into outDir and returns their paths. */
@@ -13,7 +13,9 @@ export async function renderSealOverlay(
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (let page = 1; page <= Math.min(document.numPages, MAX_PDF_PAGES); page++) {
-    const { raster: pageRaster, seals } = await checkPage(document, page, raster);
+    const { seals } = await checkPage(document, page, raster);
+    // The check's own render leaves black text out; the person sees the whole page, at the same size.
+    const pageRaster = await renderPage(document, page, { ...raster, skipNeutralText: false });
     const context = pageRaster.context;
     // Blue, so the outline stands out from red ink and is never mistaken for it.
     context.strokeStyle = 'rgb(0, 90, 255)';

@@ -3,15 +3,18 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { drawJpegs, scanJpegs } from './draw-scan.ts';
 import type { Matrix } from './page-jpegs.ts';
+import { skipNeutralText } from './skip-neutral-text.ts';
 
 export interface RasterOptions {
   /** Render resolution; 72 dpi draws a 42 mm seal 119 px across with a ring about 3 px wide. */
   dpi: number;
   /** Upper bound on width x height of one page render; huge MediaBoxes are scaled down to fit. */
   maxPixels: number;
+  /** Leave black and grey text out (the seal check's render); a picture for a person draws everything. */
+  skipNeutralText?: boolean;
 }
 
-export const DEFAULT_RASTER: RasterOptions = { dpi: 72, maxPixels: 1_500_000 };
+export const DEFAULT_RASTER: RasterOptions = { dpi: 72, maxPixels: 1_500_000, skipNeutralText: true };
 
 export interface PageRaster {
   canvas: Canvas;
@@ -52,7 +55,12 @@ export async function renderPage(
     const jpegs = await scanJpegs(document, page);
     if (jpegs) await drawJpegs(context, viewport.transform as Matrix, jpegs);
     // pdf.js's typings name the DOM canvas; @napi-rs/canvas is the Node implementation pdf.js itself uses.
-    else await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    else {
+      await page.render({
+        canvas: canvas as unknown as HTMLCanvasElement, viewport,
+        operationsFilter: options.skipNeutralText ? skipNeutralText(page) : undefined,
+      }).promise;
+    }
     return { canvas, context, width, height, pxPerPt };
   } finally {
     page.cleanup();

@@ -1,0 +1,51 @@
+// The seal check's render leaves black and grey text out (the cost of a text page) but draws red text, lines and
+// shapes as they are; a render for a person draws everything.
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { renderPage } from '../../src/seal/render-page.ts';
+
+/** Black text on the left half, red text on the right, a black rule at the bottom. */
+async function textPage(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([400, 200]);
+  page.drawText('BLACK TEXT', { x: 10, y: 100, size: 28, font, color: rgb(0, 0, 0) });
+  page.drawText('GREY', { x: 10, y: 60, size: 28, font, color: rgb(0.4, 0.4, 0.4) });
+  page.drawText('RED', { x: 250, y: 100, size: 28, font, color: rgb(0.85, 0.1, 0.1) });
+  page.drawRectangle({ x: 10, y: 20, width: 380, height: 3, color: rgb(0, 0, 0) });
+  return doc.save();
+}
+
+type Count = { dark: number; red: number };
+
+async function inkIn(pdf: Uint8Array, skipNeutralText: boolean, x0: number, x1: number, y0: number, y1: number): Promise<Count> {
+  const opened = await openPdf(pdf);
+  try {
+    const raster = await renderPage(opened.document, 1, { dpi: 72, maxPixels: 1_000_000, skipNeutralText });
+    const { data, width } = raster.context.getImageData(0, 0, raster.width, raster.height);
+    const count = { dark: 0, red: 0 };
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const i = (y * width + x) * 4;
+        if (data[i] < 160 && data[i + 1] < 160 && data[i + 2] < 160) count.dark++;
+        if (data[i] > 150 && data[i + 1] < 90 && data[i + 2] < 90) count.red++;
+      }
+    }
+    return count;
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('seal render without neutral text', () => {
+  it('leaves out black and grey text and keeps red text and black rules', async () => {
+    const pdf = await textPage();
+    // Page coordinates run up from the bottom; pixel rows down from the top (200 pt high at 72 dpi).
+    const textRows = [60, 145] as const;
+    expect((await inkIn(pdf, false, 0, 240, ...textRows)).dark).toBeGreaterThan(500);
+    expect((await inkIn(pdf, true, 0, 240, ...textRows)).dark).toBe(0);
+    expect((await inkIn(pdf, true, 240, 400, ...textRows)).red).toBeGreaterThan(200);
+    expect((await inkIn(pdf, true, 0, 400, 174, 182)).dark).toBeGreaterThan(300);
+  });
+});
