@@ -15,7 +15,7 @@ const HUE_ORANGE = 24;
 /** Any hue counts for "the page has colour" above this chroma. */
 const COLOUR_CHROMA = 40;
 /** Channel spread still counted as neutral grey: rounding in decoding and scaling. */
-const GREY_TOLERANCE = 2;
+const GREY_TOLERANCE = 1;
 
 /** The paper colour: the most common colour (4 bits a channel), sampled on a sparse grid. */
 export function paperColour(data: Uint8ClampedArray, width: number, height: number): Rgb {
