@@ -9,8 +9,8 @@ import { withLedgerWriterLock, type WriterLockOptions } from './writer-lock.ts';
 
 export interface RebuildOptions extends WriterLockOptions {
   /**
-   * Redis time (ms) at which a rebuild was asked for. A build that started after it already holds every record made
-   * before the request, so requests that pile up while one build runs cost one more build, not one each.
+   * Redis time (ms) at which a rebuild was asked for. A finished build that started after it already holds every
+   * record made before the request, so requests that pile up while one build runs cost one more build, not one each.
    */
   requestedAt?: number;
 }
@@ -25,13 +25,16 @@ export async function redisNow(redis: Redis): Promise<number> {
 export async function rebuildLedgerFile(
   redis: Redis, prefix: string, campaign: Campaign, path: string, options: RebuildOptions = {},
 ): Promise<boolean> {
-  const startedKey = `${prefix}:file-build-started`;
+  // When the last finished build started: it holds every record made before then. A build that was killed part-way
+  // covers nothing, so the mark is set only once the file is written.
+  const coveredKey = `${prefix}:file-built-from`;
   // Read inside the lock: a writer that waited then writes the state as it is now, not as it was.
   return withLedgerWriterLock(redis, prefix, async () => {
-    if (options.requestedAt !== undefined && Number(await redis.get(startedKey) ?? 0) >= options.requestedAt) return false;
-    await redis.set(startedKey, String(await redisNow(redis)));
+    if (options.requestedAt !== undefined && Number(await redis.get(coveredKey) ?? 0) >= options.requestedAt) return false;
+    const startedAt = await redisNow(redis);
     await mkdir(dirname(path), { recursive: true });
     await writeLedgerFile(await readLedger(redis, prefix), campaign, path);
+    await redis.set(coveredKey, String(startedAt));
     return true;
   }, options);
 }
