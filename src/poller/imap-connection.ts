@@ -20,7 +20,7 @@ export async function openImap(config: ConnectionSettings, log: Logger, signal?:
     disableAutoIdle: true,
     // The NOOP watchdog runs between commands; a command stalled mid-way is caught by this instead.
     socketTimeout: config.socketTimeoutMs,
-    logger: log.child({ component: 'imapflow' }, { level: config.imapLogLevel }),
+    logger: log.child({ component: 'imapflow' }, { level: quieterLevel(log, config.imapLogLevel) }),
   });
   // An 'error' without a listener would end the process; the session learns of it through 'close'.
   client.on('error', (error: Error) => log.warn({ err: error }, 'IMAP connection error'));
@@ -50,4 +50,9 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** imapflow's protocol log is capped at its own level, and never louder than the bot's (LOG_LEVEL=silent is silent). */
+function quieterLevel(log: Logger, level: string): string {
+  return (log.levels.values[level] ?? 0) >= log.levelVal ? level : log.level;
 }
