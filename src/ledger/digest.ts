@@ -1,11 +1,11 @@
 // The daily digest email's content: subject, plain text and HTML, from templates/digest.txt and digest.html.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import type { Campaign } from '../types.ts';
 import { localDate } from '../time/zoned.ts';
 import { digestView } from './digest-view.ts';
 import type { LedgerState } from './ledger-types.ts';
+import { projectFile } from '../project-files.ts';
 
 export interface Digest {
   subject: string;
@@ -18,7 +18,7 @@ export interface Digest {
 const templates = new Map<string, string>();
 function template(ext: 'txt' | 'html'): string {
   if (!templates.has(ext)) {
-    templates.set(ext, readFileSync(fileURLToPath(new URL(`../../templates/digest.${ext}`, import.meta.url)), 'utf8'));
+    templates.set(ext, readFileSync(projectFile('templates', `digest.${ext}`), 'utf8'));
   }
   return templates.get(ext)!;
 }

@@ -1,8 +1,8 @@
 // The one catalogue of verdict codes and their Chinese messages (texts in templates/messages.yaml).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../types.ts';
+import { projectFile } from '../project-files.ts';
 
 export const ERROR_CODES = ['LATE', 'MISSING_PDF', 'MISSING_WORD', 'NO_STAMP', 'UNREADABLE_ATTACHMENT', 'NO_TABLE',
   'UNKNOWN_UNIT', 'UNKNOWN_SECTION', 'UNKNOWN_COLUMN', 'MISSING_FIELD', 'DUPLICATE_TITLE', 'QUOTA_SHORTFALL',
@@ -18,7 +18,7 @@ export type Code = ErrorCode | WarningCode | IgnoreCode;
 /** A template key: a code, or a code's variant (NO_STAMP_GREYSCALE is reported as NO_STAMP). */
 type TemplateKey = Code | 'NO_STAMP_GREYSCALE';
 
-const FILE = fileURLToPath(new URL('../../templates/messages.yaml', import.meta.url));
+const FILE = projectFile('templates', 'messages.yaml');
 const templates = loadTemplates();
 
 function loadTemplates(): Map<string, string> {

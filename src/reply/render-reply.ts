@@ -1,9 +1,9 @@
 // Stage "reply": the Chinese acknowledgement or return notice for a verdict, as plain text and HTML.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
+import { projectFile } from '../project-files.ts';
 
 type Kind = 'accepted' | 'returned';
 const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
@@ -12,7 +12,7 @@ const templates = new Map<string, string>();
 function template(kind: Kind, ext: 'txt' | 'html'): string {
   const name = `reply-${kind}.${ext}`;
   if (!templates.has(name)) {
-    templates.set(name, readFileSync(fileURLToPath(new URL(`../../templates/${name}`, import.meta.url)), 'utf8'));
+    templates.set(name, readFileSync(projectFile('templates', name), 'utf8'));
   }
   return templates.get(name)!;
 }

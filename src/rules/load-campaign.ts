@@ -1,14 +1,14 @@
 // Loads a campaign rules file (YAML or JSON), checks it against rules/campaign.schema.json and for the facts a
 // schema cannot express, and returns it frozen. A broken file stops start-up with file, path and problem.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Campaign } from '../types.ts';
 import { nameKey } from './normalize.ts';
+import { projectFile } from '../project-files.ts';
 
-export const DEFAULT_CAMPAIGN_FILE = fileURLToPath(new URL('../../rules/campaign-2022.yaml', import.meta.url));
-const SCHEMA_FILE = fileURLToPath(new URL('../../rules/campaign.schema.json', import.meta.url));
+export const DEFAULT_CAMPAIGN_FILE = projectFile('rules', 'campaign-2022.yaml');
+const SCHEMA_FILE = projectFile('rules', 'campaign.schema.json');
 
 export class CampaignRulesError extends Error {
   constructor(file: string, path: string, problem: string) {

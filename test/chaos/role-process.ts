@@ -1,12 +1,10 @@
 // The bot as a process of one ROLE (poller or workers) with its log captured, so a test can tell which process
-// decided which email. Same entry as test/service/bot-process.ts; that one leaves the log to the terminal.
-import { spawn, type ChildProcess } from 'node:child_process';
+// decided which email. Started as test/service/bot-process.ts starts the bot; that one leaves the log to the terminal.
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { spawnBotChild } from '../service/bot-process.ts';
 import type { Stage } from '../service/harness.ts';
-
-const ENTRY = fileURLToPath(new URL('../service/bot-child.ts', import.meta.url));
 
 export interface RoleProcess {
   child: ChildProcess;
@@ -16,10 +14,7 @@ export interface RoleProcess {
 }
 
 export function spawnRole(stage: Stage, role: 'poller' | 'workers'): RoleProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-    env: { ...process.env, ...stage.variables, ROLE: role, LOG_LEVEL: 'info', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawnBotChild(stage, { ROLE: role, LOG_LEVEL: 'info' }, ['ignore', 'ignore', 'pipe']);
   const decided: string[] = [];
   // The bot logs pino JSON lines on stderr; only the decisions matter here.
   createInterface({ input: child.stderr! }).on('line', (line) => {

@@ -1,10 +1,22 @@
-// The bot as a process of its own, for the restart test: started like `npm start`, killed without warning.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The bot as a process of its own: the build `npm start` runs (dist/), started like it, killed without warning.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { assertBuildCurrent } from './build-current.ts';
 import type { Stage } from './harness.ts';
 
-const ENTRY = fileURLToPath(new URL('./bot-child.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./bot-child.mjs', import.meta.url));
+
+/** Starts the built bot on the stage's mailbox, data folder and prefixes; `extra` adds or overrides variables. */
+export function spawnBotChild(stage: Stage, extra: Record<string, string>, stdio: StdioOptions): ChildProcess {
+  assertBuildCurrent();
+  // Node itself runs the bot (not npx), so the signal reaches the bot and not a wrapper around it. glibc's malloc
+  // arenas are capped as `npm start` caps them.
+  return spawn(process.execPath, [ENTRY], {
+    env: { ...process.env, ...stage.variables, MALLOC_ARENA_MAX: '2', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix, ...extra },
+    stdio,
+  });
+}
 
 export interface BotProcess {
   child: ChildProcess;
@@ -15,11 +27,7 @@ export interface BotProcess {
 }
 
 export function spawnBot(stage: Stage): BotProcess {
-  // Node itself runs the bot (not npx), so the signal reaches the bot and not a wrapper around it.
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-    env: { ...process.env, ...stage.variables, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawnBotChild(stage, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }, ['ignore', 'inherit', 'inherit']);
   const exited = once(child, 'exit');
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);

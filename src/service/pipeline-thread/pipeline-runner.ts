@@ -17,10 +17,12 @@ export class PipelineGaveUpError extends Error {
 /** The thread's heap is capped: one hostile file must not take the whole process's memory. */
 const THREAD_HEAP_MB = 1536;
 
-const ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+// Run from src/ (tsx), a thread must register tsx before it can load TypeScript; the build in dist/ loads as it is.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(FROM_SOURCE ? './thread-entry.mjs' : './pipeline-thread.js', import.meta.url);
 const BODY = new URL('./pipeline-thread.ts', import.meta.url).href;
 
-/** One thread, one email at a time (the intake worker runs with concurrency 1). */
+/** One thread, one email at a time (PipelinePool hands each thread one email). */
 export class PipelineRunner {
   private thread: Worker | null = null;
   private nextId = 1;
@@ -28,7 +30,7 @@ export class PipelineRunner {
   constructor(private readonly timeLimitMs: number) {}
 
   async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
-    const thread = (this.thread ??= new Worker(ENTRY, { workerData: { entry: BODY }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }));
+    const thread = (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }));
     const id = this.nextId++;
     return new Promise<Verdict>((resolve, reject) => {
       const timer = setTimeout(() => {
