@@ -33,7 +33,7 @@ try {
   bot.stop();
   const times = [...replies.delivered.values()].sort((a, b) => a - b);
   console.log(`machine: ${cpus().length} cpus, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}; load at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`limits raised for the bench: ${JSON.stringify(bench.limits)}`);
+  console.log(`settings for the bench (reply limits raised): ${JSON.stringify(bench.limits)}`);
   console.log(`${count} emails APPENDed in ${s(appended - start)}; answered ${replies.delivered.size}${allAnswered ? '' : ' (gave up waiting)'}`);
   console.log(`first reply after ${s(times[0] - start)}, half after ${s(times[Math.floor(times.length / 2)] - start)}, all answered after ${s(answered - start)} (target < 60 s), all filed after ${s(done - start)} (${filed} filed)`);
   console.log(`throughput ${(count / ((answered - start) / 1000)).toFixed(2)} emails/s`);

@@ -16,13 +16,17 @@ export interface BenchStage { stage: Stage; bot: BotProcess; imap: ImapFlow; lim
 
 /**
  * A fresh stage and the bot on it as a child process (its memory is then its own). The reply limits are raised,
- * and printed: the defaults (20 a minute, 10 per sender an hour) would hold a burst of fixture copies for staff.
+ * and printed with the other settings: the defaults (20 a minute, 10 per sender an hour) would hold a burst of
+ * fixture copies for staff.
  */
 export async function openBenchStage(name: string): Promise<BenchStage> {
   const stage = await openStage(await startServices(), name);
   const limits = {
     REPLIES_PER_MINUTE: process.env.REPLIES_PER_MINUTE ?? '600',
     REPLIES_PER_SENDER_PER_HOUR: process.env.REPLIES_PER_SENDER_PER_HOUR ?? '100000',
+    // The service's own defaults (the test harness shortens the rebuild delay); set either to compare.
+    LEDGER_FILE_DELAY_SECONDS: process.env.LEDGER_FILE_DELAY_SECONDS ?? '10',
+    PIPELINE_THREADS: process.env.PIPELINE_THREADS ?? '2',
   };
   Object.assign(stage.variables, limits);
   const imap = await openAccount(stage.env, stage.env.city);

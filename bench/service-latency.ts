@@ -30,7 +30,7 @@ try {
     return at === undefined ? [] : [at - arrivals[i]];
   });
   console.log(`machine: ${cpus().length} cpus, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`limits raised for the bench: ${JSON.stringify(bench.limits)}`);
+  console.log(`settings for the bench (reply limits raised): ${JSON.stringify(bench.limits)}`);
   console.log(`${count} emails, one every ${paceMs / 1000} s; replies delivered: ${latencies.length}${allAnswered ? '' : ' (timed out waiting for the rest)'}`);
   if (latencies.length) {
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -1,4 +1,5 @@
 // The service's configuration: read once from the environment, checked with messages that say what to fix, frozen.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_CAMPAIGN_FILE } from '../rules/load-campaign.ts';
 
@@ -22,6 +23,10 @@ export interface Config {
   repliesPerMinute: number;
   /** Replies to one address per hour at most; more mail from it is left for staff (a flood, a robot loop). */
   repliesPerSenderPerHour: number;
+  /** Emails decided at once, each in its own thread (CPU-bound: about one per core; each holds its own memory). */
+  pipelineThreads: number;
+  /** Delay before the ledger spreadsheet is rebuilt after a verdict: verdicts in the meantime share one rebuild. */
+  ledgerFileDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     digestCron: text('DIGEST_CRON', '0 18 * * *'),
     repliesPerMinute: int('REPLIES_PER_MINUTE', 20),
     repliesPerSenderPerHour: int('REPLIES_PER_SENDER_PER_HOUR', 10),
+    pipelineThreads: int('PIPELINE_THREADS', Math.min(2, availableParallelism())),
+    ledgerFileDelayMs: int('LEDGER_FILE_DELAY_SECONDS', 10) * 1000,
   };
   if (config.imap.ignoreBefore && Number.isNaN(Date.parse(config.imap.ignoreBefore))) {
     problems.push(`IMAP_IGNORE_BEFORE is not an ISO-8601 time: "${config.imap.ignoreBefore}"`);

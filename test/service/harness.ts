@@ -47,7 +47,7 @@ export async function openStage(env: ServicesEnv, name: string): Promise<Stage> 
   await withAccount(env, env.city, (c) => c.mailboxCreate(folder));
   const dataDir = await mkdtemp(join(tmpdir(), 'service-test-'));
   // The services' own variables, as `npm start` reads them; only the folder and data dir are the test's.
-  const variables = { ...env.variables, IMAP_MAILBOX: folder, DATA_DIR: dataDir, REPLIES_PER_MINUTE: '600' };
+  const variables = { ...env.variables, IMAP_MAILBOX: folder, DATA_DIR: dataDir, REPLIES_PER_MINUTE: '600', LEDGER_FILE_DELAY_SECONDS: '1' };
   const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   // BullMQ's keys and the bot's own must not meet: `<bull>:reply:<emailId>` would be the reply marks' key too.
   const prefix = `service-test-${tag}`;

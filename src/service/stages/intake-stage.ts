@@ -5,10 +5,11 @@ import { readEmail } from '../../mail/read-email.ts';
 import { checkHeaderOnly, notDownloadedReason } from '../../pipeline/check-header-only.ts';
 import type { Verdict } from '../../types.ts';
 import type { IntakeJob } from '../jobs.ts';
-import { PipelineGaveUpError, type PipelineRunner } from '../pipeline-thread/pipeline-runner.ts';
+import { PipelineGaveUpError } from '../pipeline-thread/pipeline-runner.ts';
+import type { Pipeline } from '../pipeline-thread/pipeline-pool.ts';
 import { KEEP_JOBS, type ServiceContext } from '../service-context.ts';
 
-export async function runIntake(ctx: ServiceContext, pipeline: PipelineRunner, job: IntakeJob): Promise<Verdict> {
+export async function runIntake(ctx: ServiceContext, pipeline: Pipeline, job: IntakeJob): Promise<Verdict> {
   const raw = await readArchivedEmail(ctx.config.dataDir, job.archivePath);
   const receivedAt = new Date(job.internalDate);
   const options = { campaign: ctx.campaign, receivedAt, ownAddresses: [ctx.config.mailFrom] };
