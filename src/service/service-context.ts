@@ -40,7 +40,12 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   const bullPrefix = options.bullPrefix ?? 'bull';
   // Jobs added without options (the poller's intake jobs) still retry passing faults and are kept for dedup.
   const defaultJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, ...KEEP_JOBS };
-  const queue = <T>(name: string) => new Queue<T>(name, { connection: redis, prefix: bullPrefix, defaultJobOptions });
+  const queue = <T>(name: string) => {
+    const created = new Queue<T>(name, { connection: redis, prefix: bullPrefix, defaultJobOptions });
+    // A queue passes on its connection's errors (logged above once); unheard, BullMQ prints each on stderr.
+    created.on('error', (err) => log.debug({ queue: name, err }, 'queue connection error'));
+    return created;
+  };
   return {
     config, campaign, redis,
     queues: { intake: queue(QUEUE.intake), ledger: queue(QUEUE.ledger), reply: queue(QUEUE.reply), digest: queue(QUEUE.digest) },
