@@ -11,9 +11,10 @@ const ENTRY = fileURLToPath(new URL('./bot-child.mjs', import.meta.url));
 export function spawnBotChild(stage: Stage, extra: Record<string, string>, stdio: StdioOptions): ChildProcess {
   assertBuildCurrent();
   // Node itself runs the bot (not npx), so the signal reaches the bot and not a wrapper around it. glibc's malloc
-  // arenas are capped as `npm start` caps them.
-  return spawn(process.execPath, [ENTRY], {
-    env: { ...process.env, ...stage.variables, MALLOC_ARENA_MAX: '2', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix, ...extra },
+  // arenas are capped as `npm start` caps them. BOT_NODE_ARGS adds node flags (e.g. --cpu-prof for a bench).
+  const nodeArgs = process.env.BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, ENTRY], {
+    env: { ...process.env, ...stage.variables, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix, ...extra },
     stdio,
   });
 }
