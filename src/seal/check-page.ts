@@ -9,5 +9,5 @@ export interface PageCheck { raster: PageRaster; seals: PageSeal[]; colourless: 
 export async function checkPage(document: PDFDocumentProxy, pageNumber: number, options: RasterOptions): Promise<PageCheck> {
   const raster = await renderPage(document, pageNumber, options);
   const { data, width, height } = raster.context.getImageData(0, 0, raster.width, raster.height);
-  return { raster, seals: sealsOnPage(data, width, height, raster.pxPerPt), colourless: isColourless(data, width, height) };
+  return { raster, seals: sealsOnPage(data, width, height, raster.pxPerPaperPt), colourless: isColourless(data, width, height) };
 }

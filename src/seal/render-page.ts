@@ -21,8 +21,25 @@ export interface PageRaster {
   context: SKRSContext2D;
   width: number;
   height: number;
-  /** Pixels per PDF point (1/72 inch), to turn pixel boxes back into page coordinates and millimetres. */
+  /** Pixels per PDF point (1/72 inch), to turn pixel boxes back into page coordinates. */
   pxPerPt: number;
+  /** Pixels per point of the paper the page stands for: sizes in millimetres are measured with this. */
+  pxPerPaperPt: number;
+}
+
+/** Shorter sides of real paper, A6 to A3, in mm; a page outside them was made at another scale. */
+const MIN_PAPER_SHORT_MM = 100;
+const MAX_PAPER_SHORT_MM = 320;
+const A4_SHORT_MM = 210;
+
+/**
+ * How many points of this page make one point of paper. 1 for paper-sized pages; for a page far from any paper size
+ * (scan apps that make the page as many points as the image has pixels: a 300 dpi A4 scan becomes 2480 x 3508 pt),
+ * the page is taken for A4 scaled, so a 42 mm seal is still measured as 42 mm.
+ */
+export function pageToPaper(widthPt: number, heightPt: number): number {
+  const shortMm = (Math.max(1, Math.min(Math.abs(widthPt), Math.abs(heightPt))) * 25.4) / 72;
+  return shortMm > MAX_PAPER_SHORT_MM || shortMm < MIN_PAPER_SHORT_MM ? shortMm / A4_SHORT_MM : 1;
 }
 
 /** Longest side of a render: a page 0 points wide and 2^31 long must not become a strip of gigabytes. */
@@ -30,7 +47,8 @@ const MAX_SIDE_PX = 10_000;
 
 /** The render scale for a page of this size: the requested dpi, lowered until the page fits the pixel budget. */
 export function rasterScale(widthPt: number, heightPt: number, options: RasterOptions): number {
-  const wanted = options.dpi / 72;
+  // The resolution is meant on paper: an oversized page is rendered as its paper would be.
+  const wanted = options.dpi / 72 / pageToPaper(widthPt, heightPt);
   // A side under one point still renders one pixel wide, so it counts as one point.
   const width = Math.max(1, Math.abs(widthPt));
   const height = Math.max(1, Math.abs(heightPt));
@@ -61,7 +79,7 @@ export async function renderPage(
         operationsFilter: options.skipNeutralText ? skipNeutralText(page) : undefined,
       }).promise;
     }
-    return { canvas, context, width, height, pxPerPt };
+    return { canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height) };
   } finally {
     page.cleanup();
   }
