@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
 
-/** Black text on the left half, red text on the right, a black rule at the bottom. */
+/** An A4 landscape page: black and grey text on the left, red text on the right, a black rule below. */
 async function textPage(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.HelveticaBold);
-  const page = doc.addPage([400, 200]);
+  const page = doc.addPage([842, 595]);
   page.drawText('BLACK TEXT', { x: 10, y: 100, size: 28, font, color: rgb(0, 0, 0) });
   page.drawText('GREY', { x: 10, y: 60, size: 28, font, color: rgb(0.4, 0.4, 0.4) });
   page.drawText('RED', { x: 250, y: 100, size: 28, font, color: rgb(0.85, 0.1, 0.1) });
@@ -41,11 +41,11 @@ async function inkIn(pdf: Uint8Array, skipNeutralText: boolean, x0: number, x1: 
 describe('seal render without neutral text', () => {
   it('leaves out black and grey text and keeps red text and black rules', async () => {
     const pdf = await textPage();
-    // Page coordinates run up from the bottom; pixel rows down from the top (200 pt high at 72 dpi).
-    const textRows = [60, 145] as const;
+    // Page coordinates run up from the bottom; pixel rows down from the top (595 pt high at 72 dpi).
+    const textRows = [455, 540] as const;
     expect((await inkIn(pdf, false, 0, 240, ...textRows)).dark).toBeGreaterThan(500);
     expect((await inkIn(pdf, true, 0, 240, ...textRows)).dark).toBe(0);
     expect((await inkIn(pdf, true, 240, 400, ...textRows)).red).toBeGreaterThan(200);
-    expect((await inkIn(pdf, true, 0, 400, 174, 182)).dark).toBeGreaterThan(300);
+    expect((await inkIn(pdf, true, 0, 400, 570, 577)).dark).toBeGreaterThan(300);
   });
 });
