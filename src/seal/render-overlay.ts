@@ -13,9 +13,10 @@ export async function renderSealOverlay(
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (let page = 1; page <= Math.min(document.numPages, MAX_PDF_PAGES); page++) {
-    const { seals } = await checkPage(document, page, raster);
-    // The check's own render leaves black text out; the person sees the whole page, at the same size.
-    const pageRaster = await renderPage(document, page, { ...raster, skipNeutralText: false });
+    const { raster: checked, seals } = await checkPage(document, page, raster);
+    // The check's own render leaves black text out; the person sees the whole page at the same size, or the
+    // check's render when the page's text cannot be drawn.
+    const pageRaster = await renderPage(document, page, { ...raster, skipNeutralText: false }).catch(() => checked);
     const context = pageRaster.context;
     // Blue, so the outline stands out from red ink and is never mistaken for it.
     context.strokeStyle = 'rgb(0, 90, 255)';
