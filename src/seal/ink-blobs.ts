@@ -81,23 +81,33 @@ export function labelBlobs(mask: Uint8Array, width: number, height: number): { l
       for (let k = 0; k < 4; k++) if (near[k] && near[k] !== label) union(parent, near[k], label);
     }
   }
-  const roots = parent.map((_, l) => root(parent, l));
-  const byRoot = new Map<number, Blob>();
-  for (let p = 0; p < labels.length; p++) {
-    if (!labels[p]) continue;
-    const r = roots[labels[p]];
-    labels[p] = r;
-    const x = p % width, y = (p - x) / width;
-    const blob = byRoot.get(r);
-    if (!blob) byRoot.set(r, { label: r, x0: x, y0: y, x1: x, y1: y, pixels: 1, first: p });
-    else {
-      blob.pixels++;
-      if (x < blob.x0) blob.x0 = x;
-      if (x > blob.x1) blob.x1 = x;
-      blob.y1 = y;
+  // Per root label: box, pixel count and first pixel, in typed arrays (a Map lookup per ink pixel cost more than
+  // the labelling itself on pages with much red).
+  const count = parent.length;
+  const roots = new Int32Array(count);
+  for (let l = 1; l < count; l++) roots[l] = root(parent, l);
+  const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);
+  const pixels = new Int32Array(count), first = new Int32Array(count).fill(-1);
+  for (let y = 0, p = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++) {
+      if (!labels[p]) continue;
+      const r = roots[labels[p]];
+      labels[p] = r;
+      if (first[r] < 0) {
+        first[r] = p; x0[r] = x; y0[r] = y; x1[r] = x;
+      } else {
+        if (x < x0[r]) x0[r] = x;
+        if (x > x1[r]) x1[r] = x;
+      }
+      y1[r] = y;
+      pixels[r]++;
     }
   }
-  return { labels, blobs: [...byRoot.values()] };
+  const blobs: Blob[] = [];
+  for (let r = 1; r < count; r++) {
+    if (first[r] >= 0) blobs.push({ label: r, x0: x0[r], y0: y0[r], x1: x1[r], y1: y1[r], pixels: pixels[r], first: first[r] });
+  }
+  return { labels, blobs };
 }
 
 function union(parent: number[], a: number, b: number): void {
