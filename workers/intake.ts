@@ -1,4 +1,4 @@
-// Worker entry point, stage "intake": archived email -> verdict (in a pipeline thread, one email per thread) -> ledger queue.
+// Worker entry point, stage "intake": archived email -> verdict (in a pipeline thread) -> ledger queue.
 import { EMAIL_TIME_LIMIT_MS } from '../src/limits.ts';
 import { QUEUE, type IntakeJob } from '../src/service/jobs.ts';
 import { PipelinePool } from '../src/service/pipeline-thread/pipeline-pool.ts';
