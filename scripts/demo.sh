@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
 bash scripts/services/up.sh >&2
-LOG_LEVEL="${LOG_LEVEL:-warn}" npx tsx scripts/demo/run-demo.ts
+# Errors only: on loopback imapflow warns about every cleartext connection, which says nothing about the demo.
+LOG_LEVEL="${LOG_LEVEL:-error}" npx tsx scripts/demo/run-demo.ts
