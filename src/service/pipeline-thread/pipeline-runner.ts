@@ -16,9 +16,6 @@ export class PipelineGaveUpError extends Error {
 
 /** The thread's heap is capped: one hostile file must not take the whole process's memory. */
 const THREAD_HEAP_MB = 1536;
-/** A small young generation: pdf.js and the seal check allocate big short-lived buffers, and V8's default lets each
- *  thread hold tens of MB of them between scavenges (deadline-day bench: about 60 MB less per bot, same CPU). */
-const THREAD_YOUNG_MB = 8;
 
 // Run from src/ (tsx), a thread must register tsx before it can load TypeScript; the build in dist/ loads as it is.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -33,7 +30,7 @@ export class PipelineRunner {
   constructor(private readonly timeLimitMs: number) {}
 
   async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
-    const thread = (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB } }));
+    const thread = (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }));
     const id = this.nextId++;
     return new Promise<Verdict>((resolve, reject) => {
       const timer = setTimeout(() => {
