@@ -27,7 +27,7 @@ const result = await runChaos({
 
 const { tally } = result;
 console.log(`\nchaos run: ${(result.elapsedMs / 1000).toFixed(0)} s, seed ${values.seed}`);
-console.log(`  sent ${tally.sent}  verdicts ${tally.verdicts}  replies ${tally.replies}  duplicates ${tally.duplicates}  lost ${tally.lost}`);
+console.log(`  sent ${tally.sent}  verdicts ${tally.verdicts}  replies ${tally.replies}  duplicates ${tally.duplicates}  lost ${tally.lost}  resent after a kill mid-SMTP ${tally.resentAfterKill}`);
 console.log(`  replies refused with 451 and retried ${result.smtpRefusals}`);
 console.log(`  wrong verdicts ${tally.wrongVerdicts}  replies to ignored mail ${tally.repliesToIgnored}  misfiled ${tally.misfiled}  spreadsheet mismatches ${tally.sheetMismatches}`);
 const clean = tally.duplicates + tally.lost + tally.wrongVerdicts + tally.repliesToIgnored + tally.misfiled + tally.sheetMismatches === 0;

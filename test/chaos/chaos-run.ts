@@ -45,6 +45,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   // The run's own connection rides out the Redis restart like the bot's; its errors meanwhile are expected.
   stage.redis.on('error', () => undefined);
   const events: string[] = [];
+  const killedAt: number[] = [];
   const note = (line: string) => { events.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${line}`); say(events.at(-1)!); };
   let bot: BotProcess | undefined;
   const waitOrFail = async (what: string) => {
@@ -57,7 +58,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     note(`delivered ${emails.length} emails to ${stage.folder}`);
     bot = spawnBot(stage);
     const act: Record<ChaosEvent['kind'], () => Promise<void>> = {
-      kill: async () => { await bot!.kill(); bot = spawnBot(stage); },
+      kill: async () => { killedAt.push(Date.now()); await bot!.kill(); bot = spawnBot(stage); },
       redis: () => redis.restart(),
       imap: async () => { proxy.dropAll(); },
       refuse: () => refuseSmtp(env.servicesDir, stage.tag),
@@ -78,7 +79,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     note('settled: every email handled, queues empty, spreadsheet complete');
     await bot.stop();
     const smtpRefusals = await refusalsSeen(env.servicesDir, stage.tag);
-    return { tally: await tallyRun(env, stage, emails), events, elapsedMs: Date.now() - started, smtpRefusals };
+    return { tally: await tallyRun(env, stage, emails, killedAt), events, elapsedMs: Date.now() - started, smtpRefusals };
   } finally {
     await allowSmtp(env.servicesDir, stage.tag);
     await bot?.kill();

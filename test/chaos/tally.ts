@@ -12,8 +12,14 @@ export interface Tally {
   sent: number;
   verdicts: number;
   replies: number;
-  /** Extra verdicts plus extra replies beyond one per email. */
+  /** Extra verdicts plus extra replies beyond one per email, but for those counted in `resentAfterKill`. */
   duplicates: number;
+  /**
+   * Second copies of a reply whose first copy arrived just before a SIGKILL: the bot died inside the SMTP exchange,
+   * after the server took the message and before the bot heard so, and sent it again (same Message-ID) on restart.
+   * No SMTP client can tell that case from a message that never arrived; at most one per kill (one reply at a time).
+   */
+  resentAfterKill: number;
   /** Emails without a verdict plus answered emails without a reply. */
   lost: number;
   /** Verdicts other than expected.json's. */
@@ -47,7 +53,10 @@ export async function rowsInSheet(stage: Stage, emails: BurstEmail[]): Promise<n
   return sheets ? emails.filter((e) => rowsOf(sheets, '邮件', e.messageId).length === 1).length : 0;
 }
 
-export async function tallyRun(env: ServicesEnv, stage: Stage, emails: BurstEmail[]): Promise<Tally> {
+/** How long before a kill a reply may have been taken in by the server while the bot still waited for its answer. */
+const IN_FLIGHT_MS = 3000;
+
+export async function tallyRun(env: ServicesEnv, stage: Stage, emails: BurstEmail[], killedAt: number[]): Promise<Tally> {
   const handled = await handledEmails(stage);
   const verdicts = countBy(handled, (h) => h.record.entry.verdict.messageId);
   const decisionOf = new Map(handled.map((h) => [h.record.entry.verdict.messageId, h.record.entry.verdict.decision]));
@@ -58,11 +67,19 @@ export async function tallyRun(env: ServicesEnv, stage: Stage, emails: BurstEmai
   const left = new Set((await cityMessages(env, stage.folder, stage.tag)).map((m) => m.mail.messageId));
   const replyCount = (e: BurstEmail) => (replies.get(e.messageId) ?? []).filter((r) => r.account === e.mailbox).length;
   const extra = (n: number) => Math.max(0, n - 1);
+  // INTERNALDATE has whole seconds: a copy stamped up to a second after the kill may still be the one in flight.
+  const inFlightAtKill = (e: BurstEmail) => {
+    const copies = (replies.get(e.messageId) ?? []).filter((r) => r.account === e.mailbox).map((r) => r.receivedAt.getTime());
+    const first = Math.min(...copies);
+    return copies.length === 2 && killedAt.some((kill) => first >= kill - IN_FLIGHT_MS && first <= kill + 1000);
+  };
+  const resentAfterKill = answered.filter(inFlightAtKill).length;
   return {
     sent: emails.length,
     verdicts: handled.length,
     replies: [...replies.values()].flat().length,
-    duplicates: emails.reduce((sum, e) => sum + extra(verdicts.get(e.messageId) ?? 0) + extra(replyCount(e)), 0),
+    duplicates: emails.reduce((sum, e) => sum + extra(verdicts.get(e.messageId) ?? 0) + extra(replyCount(e)), 0) - resentAfterKill,
+    resentAfterKill,
     lost: emails.filter((e) => !verdicts.has(e.messageId)).length + answered.filter((e) => replyCount(e) === 0).length,
     wrongVerdicts: emails.filter((e) => decisionOf.has(e.messageId) && decisionOf.get(e.messageId) !== e.decision).length,
     repliesToIgnored: ignored.filter((e) => replies.has(e.messageId)).length,

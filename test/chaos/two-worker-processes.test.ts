@@ -32,7 +32,7 @@ beforeAll(async () => {
   poller = spawnRole(stage, 'poller');
   await deliverBurst(stage, emails);
   await waitUntilSettled(stage, emails, 540_000);
-  tally = await tallyRun(env, stage, emails);
+  tally = await tallyRun(env, stage, emails, []);
 }, 700_000);
 
 afterAll(async () => {
@@ -54,7 +54,7 @@ describe('two worker processes sharing one Redis', () => {
   it('leave one verdict and one reply per email, none lost, none twice, the spreadsheet complete', () => {
     expect(tally).toEqual({
       sent: EMAILS, verdicts: EMAILS, replies: emails.filter((e) => e.decision !== 'ignore').length,
-      duplicates: 0, lost: 0, wrongVerdicts: 0, repliesToIgnored: 0, misfiled: 0, sheetMismatches: 0,
+      duplicates: 0, resentAfterKill: 0, lost: 0, wrongVerdicts: 0, repliesToIgnored: 0, misfiled: 0, sheetMismatches: 0,
     });
   });
 });

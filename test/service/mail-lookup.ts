@@ -9,6 +9,8 @@ export interface FoundMessage {
   folder: string;
   uid: number;
   flags: Set<string>;
+  /** When the server took it in (IMAP INTERNALDATE, whole seconds). */
+  receivedAt: Date;
   mail: ParsedMail;
 }
 
@@ -38,8 +40,9 @@ export async function searchFolder(client: ImapFlow, account: string, folder: st
     const uids = await client.search({ header: { [name]: value } }, { uid: true });
     if (!uids || uids.length === 0) return [];
     const found: FoundMessage[] = [];
-    for await (const message of client.fetch(uids, { uid: true, flags: true, source: true }, { uid: true })) {
-      found.push({ account, folder, uid: message.uid, flags: message.flags ?? new Set(), mail: await simpleParser(message.source!) });
+    for await (const message of client.fetch(uids, { uid: true, flags: true, internalDate: true, source: true }, { uid: true })) {
+      const receivedAt = new Date(message.internalDate ?? 0);
+      found.push({ account, folder, uid: message.uid, flags: message.flags ?? new Set(), receivedAt, mail: await simpleParser(message.source!) });
     }
     return found;
   } finally {
