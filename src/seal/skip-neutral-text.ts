@@ -20,13 +20,14 @@ interface InkState { fillNeutral: boolean; strokeNeutral: boolean }
  * the page's render tasks (pdf.js internals); where it cannot, it draws everything, as an unfiltered render would.
  */
 export function skipNeutralText(page: PDFPageProxy): (index: number) => boolean {
+  // undefined: not looked for yet; null: not found (then everything is drawn, without looking again per operator).
   let list: OperatorList | null | undefined;
   let state: InkState = { fillNeutral: true, strokeNeutral: true };
   const saved: InkState[] = [];
   let seen = -1;
   let lastAnswer = true;
   const filter = (index: number): boolean => {
-    list ??= operatorListOf(page, filter);
+    if (list === undefined) list = operatorListOf(page, filter);
     if (!list) return true;
     // pdf.js asks again for an operator it paused at (waiting for a font or image): answer as before.
     if (index <= seen) return lastAnswer;
@@ -34,8 +35,9 @@ export function skipNeutralText(page: PDFPageProxy): (index: number) => boolean 
     const fn = list.fnArray[index];
     const args = list.argsArray[index];
     lastAnswer = true;
-    if (fn === OPS.save) saved.push(state);
-    else if (fn === OPS.restore) state = saved.pop() ?? state;
+    // A form XObject restores the graphics state at its end, as Q does: colours set inside it do not leak out.
+    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) saved.push(state);
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillNeutral: isNeutral(args?.[0]) };
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeNeutral: isNeutral(args?.[0]) };
     else if (fn === OPS.setFillColorN || fn === OPS.setFillTransparent) state = { ...state, fillNeutral: false };

@@ -1,6 +1,9 @@
 // The seal check's render leaves black and grey text out (the cost of a text page) but draws red text, lines and
 // shapes as they are; a render for a person draws everything.
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import {
+  PDFDocument, StandardFonts, beginText, drawObject, endText, moveText, rgb, setFillingGrayscaleColor, setFillingRgbColor,
+  setFontAndSize, showText,
+} from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
@@ -14,6 +17,25 @@ async function textPage(): Promise<Uint8Array> {
   page.drawText('GREY', { x: 10, y: 60, size: 28, font, color: rgb(0.4, 0.4, 0.4) });
   page.drawText('RED', { x: 250, y: 100, size: 28, font, color: rgb(0.85, 0.1, 0.1) });
   page.drawRectangle({ x: 10, y: 20, width: 380, height: 3, color: rgb(0, 0, 0) });
+  return doc.save();
+}
+
+/** Red is set, then a form XObject sets black for its own text, then red text follows: PDF restores the red after
+ *  the form, so the last text is red. */
+async function redAfterBlackForm(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([842, 595]);
+  const fontName = page.node.newFontDictionary('F1', font.ref);
+  const form = doc.context.register(doc.context.formXObject(
+    [setFillingGrayscaleColor(0), beginText(), setFontAndSize(fontName, 28), moveText(10, 100), showText(font.encodeText('BLACK')), endText()],
+    { BBox: [0, 0, 842, 595], Resources: { Font: { [fontName.asString()]: font.ref } } },
+  ));
+  const formName = page.node.newXObject('Fm1', form);
+  page.pushOperators(
+    setFillingRgbColor(0.85, 0.1, 0.1), drawObject(formName),
+    beginText(), setFontAndSize(fontName, 28), moveText(250, 100), showText(font.encodeText('RED')), endText(),
+  );
   return doc.save();
 }
 
@@ -47,5 +69,12 @@ describe('seal render without neutral text', () => {
     expect((await inkIn(pdf, true, 0, 240, ...textRows)).dark).toBe(0);
     expect((await inkIn(pdf, true, 240, 400, ...textRows)).red).toBeGreaterThan(200);
     expect((await inkIn(pdf, true, 0, 400, 570, 577)).dark).toBeGreaterThan(300);
+  });
+
+  it('keeps coloured text that follows a form XObject which drew black text (the form does not leak its colour)', async () => {
+    const pdf = await redAfterBlackForm();
+    const textRows = [455, 500] as const;
+    expect((await inkIn(pdf, true, 0, 240, ...textRows)).dark).toBe(0);
+    expect((await inkIn(pdf, true, 240, 400, ...textRows)).red).toBeGreaterThan(200);
   });
 });
