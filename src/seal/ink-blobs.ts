@@ -16,8 +16,10 @@ export interface Blob {
  *  visit lines that can change. */
 export function inkedLines(mask: Uint8Array, width: number, height: number, grow: number): { rows: Uint8Array; cols: Uint8Array } {
   const rows = new Uint8Array(height), cols = new Uint8Array(width);
-  for (let y = 0, p = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, p++) if (mask[p]) { rows[y] = 1; cols[x] = 1; }
+  for (let p = mask.indexOf(1); p >= 0; p = mask.indexOf(1, p)) {
+    const y = (p / width) | 0;
+    rows[y] = 1;
+    for (const rowEnd = (y + 1) * width; p < rowEnd && mask[p]; p++) cols[p - y * width] = 1;
   }
   const grown = (lines: Uint8Array) => {
     const out = new Uint8Array(lines.length);
@@ -49,7 +51,7 @@ export function spread(src: Uint8Array, dst: Uint8Array, start: number, stride: 
   }
 }
 
-function root(parent: number[], a: number): number {
+function root(parent: Int32Array, a: number): number {
   while (parent[a] !== a) {
     parent[a] = parent[parent[a]];
     a = parent[a];
@@ -57,40 +59,43 @@ function root(parent: number[], a: number): number {
   return a;
 }
 
-/** Labels 8-connected components; returns the label image (0 = none) and one Blob per component. */
-export function labelBlobs(mask: Uint8Array, width: number, height: number): { labels: Int32Array; blobs: Blob[] } {
+/**
+ * Labels 8-connected components of a 0/1 mask; returns the label image (0 = none) and one Blob per component, in
+ * the reading order of their first pixels. Ink is sparse, so empty stretches are skipped with indexOf (native).
+ */
+export function labelBlobs(mask: Uint8Array, width: number): { labels: Int32Array; blobs: Blob[] } {
   const labels = new Int32Array(mask.length);
-  const parent: number[] = [0];
-  const near = new Int32Array(4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const p = y * width + x;
-      if (!mask[p]) continue;
-      const up = p - width;
-      near[0] = x > 0 ? labels[p - 1] : 0;
-      near[1] = y > 0 && x > 0 ? labels[up - 1] : 0;
-      near[2] = y > 0 ? labels[up] : 0;
-      near[3] = y > 0 && x < width - 1 ? labels[up + 1] : 0;
-      let label = 0;
-      for (let k = 0; k < 4; k++) if (near[k] && (!label || near[k] < label)) label = near[k];
+  let parent: Int32Array = new Int32Array(1024);
+  let count = 1;
+  for (let p = mask.indexOf(1); p >= 0; p = mask.indexOf(1, p)) {
+    const y = (p / width) | 0;
+    const rowEnd = (y + 1) * width;
+    for (let x = p - y * width; p < rowEnd && mask[p]; p++, x++) {
+      // Left, up-left, up and up-right are each other's neighbours except up-right with left or up-left, so one
+      // label is taken and only that pair can need a union.
+      const up = y > 0 ? labels[p - width] : 0;
+      const upLeft = y > 0 && x > 0 ? labels[p - width - 1] : 0;
+      const upRight = y > 0 && x < width - 1 ? labels[p - width + 1] : 0;
+      const left = x > 0 ? labels[p - 1] : 0;
+      let label = up || upRight || upLeft || left;
+      if (!up && upRight && (upLeft || left)) union(parent, upRight, upLeft || left);
       if (!label) {
-        label = parent.length;
-        parent.push(label);
+        if (count === parent.length) parent = grown(parent);
+        parent[count] = count;
+        label = count++;
       }
       labels[p] = label;
-      for (let k = 0; k < 4; k++) if (near[k] && near[k] !== label) union(parent, near[k], label);
     }
   }
-  // Per root label: box, pixel count and first pixel, in typed arrays (a Map lookup per ink pixel cost more than
-  // the labelling itself on pages with much red).
-  const count = parent.length;
+  // Per root label: box, pixel count and first pixel, in typed arrays.
   const roots = new Int32Array(count);
   for (let l = 1; l < count; l++) roots[l] = root(parent, l);
   const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);
   const pixels = new Int32Array(count), first = new Int32Array(count).fill(-1);
-  for (let y = 0, p = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, p++) {
-      if (!labels[p]) continue;
+  for (let p = mask.indexOf(1); p >= 0; p = mask.indexOf(1, p)) {
+    const y = (p / width) | 0;
+    const rowEnd = (y + 1) * width;
+    for (let x = p - y * width; p < rowEnd && mask[p]; p++, x++) {
       const r = roots[labels[p]];
       labels[p] = r;
       if (first[r] < 0) {
@@ -110,7 +115,13 @@ export function labelBlobs(mask: Uint8Array, width: number, height: number): { l
   return { labels, blobs };
 }
 
-function union(parent: number[], a: number, b: number): void {
+function grown(parent: Int32Array): Int32Array {
+  const bigger = new Int32Array(parent.length * 2);
+  bigger.set(parent);
+  return bigger;
+}
+
+function union(parent: Int32Array, a: number, b: number): void {
   const ra = root(parent, a), rb = root(parent, b);
   if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
 }

@@ -61,10 +61,10 @@ export function sealsOnPage(data: Uint8ClampedArray, width: number, height: numb
       if (side > WINDOW_MM) for (const window of windowsOver(blob, WINDOW_MM / mm, WINDOW_STEP_MM / mm)) tryWindow(blob, window);
     }
   };
-  const pieces = labelBlobs(grown, width, height);
+  const pieces = labelBlobs(grown, width);
   search(pieces.labels, pieces.blobs, dilation);
   const spread = Math.max(dilation + 1, Math.round(GROUP_MM / mm));
-  const groups = labelBlobs(dilate(ink, width, height, spread), width, height);
+  const groups = labelBlobs(dilate(ink, width, height, spread), width);
   // A group of one piece was searched already.
   const piecesIn = new Map<number, number>();
   for (const piece of pieces.blobs) piecesIn.set(groups.labels[piece.first], (piecesIn.get(groups.labels[piece.first]) ?? 0) + 1);
