@@ -1,5 +1,5 @@
 // Opens a PDF once through pdf-parse, so that the text-layer table and the seal check share one parsed document.
-import { PDFParse } from 'pdf-parse';
+import { PDFParse, restoreNativePush } from './pdfjs.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
 
@@ -22,6 +22,8 @@ export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
     // load() is private in pdf-parse's typings, but it is where pdf-parse opens the document; reusing it means
     // the file is parsed once for text, tables and page renders.
     const document = await (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();
+    // The first document loads pdf.js's worker half, which installs core-js's push again.
+    restoreNativePush();
     return { parser, document, close: () => parser.destroy() };
   } catch (err) {
     await parser.destroy().catch(() => undefined);

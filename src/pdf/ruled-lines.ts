@@ -1,6 +1,6 @@
 // Finds a page's table rules (stroked lines, rectangle edges, and the thin filled bars Word draws borders with) in
 // the page's operator list, in points from the page's top-left, so cells can be bounded by the lines drawn.
-import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, Util } from './pdfjs.ts';
 import type { PDFPageProxy } from 'pdfjs-dist';
 
 type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;

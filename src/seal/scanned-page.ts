@@ -1,7 +1,7 @@
 // Tells a scanned page (one picture covering most of the page) from a page drawn as text and lines: from the page's
 // own JPEGs when it is nothing else, else by following the drawing operators' transforms to the images they paint.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from '../pdf/pdfjs.ts';
 import { scanJpegs } from './draw-scan.ts';
 import { multiply, type Matrix } from './page-jpegs.ts';
 

@@ -2,7 +2,7 @@
 // page of table text, and a seal is never black. Coloured text (a vector seal's own characters, red table text) and
 // text in a pattern colour are drawn as usual.
 import type { PDFPageProxy } from 'pdfjs-dist';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from '../pdf/pdfjs.ts';
 
 interface OperatorList { fnArray: number[]; argsArray: unknown[][] }
 interface RenderTaskInternals { _operationsFilter?: unknown; operatorList?: OperatorList }
