@@ -16,8 +16,10 @@ const MAX_HEADER_BOXES = 200;
 export function findHeaderRow(boxes: TextBox[], form: FormSpec): HeaderRow | null {
   const names = headerNames(form);
   const lines = textLines(boxes);
+  // A row naming every column cannot be beaten: the lines below it need not be tried.
+  const allColumns = new Set(names.values()).size;
   let best: { row: HeaderRow; score: number } | null = null;
-  for (let first = 0; first < lines.length; first++) {
+  for (let first = 0; first < lines.length && best?.score !== allColumns; first++) {
     for (let count = 1; count <= MAX_HEADER_LINES && first + count <= lines.length; count++) {
       const window = lines.slice(first, first + count).flat();
       if (window.length > MAX_HEADER_BOXES) break;
