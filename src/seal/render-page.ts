@@ -25,6 +25,8 @@ export interface PageRaster {
   pxPerPt: number;
   /** Pixels per point of the paper the page stands for: sizes in millimetres are measured with this. */
   pxPerPaperPt: number;
+  /** Nothing but grey can be on the render (its drawing operators were all read): no seal, no colour to look for. */
+  neutralOnly: boolean;
 }
 
 /** Shorter sides of real paper, A6 to A3, in mm; a page outside them was made at another scale. */
@@ -71,15 +73,14 @@ export async function renderPage(
     const canvas = createCanvas(width, height);
     const context = canvas.getContext('2d');
     const jpegs = await scanJpegs(document, page);
+    const filter = !jpegs && options.skipNeutralText ? skipNeutralText(page) : null;
     if (jpegs) await drawJpegs(context, viewport.transform as Matrix, jpegs);
     // pdf.js's typings name the DOM canvas; @napi-rs/canvas is the Node implementation pdf.js itself uses.
-    else {
-      await page.render({
-        canvas: canvas as unknown as HTMLCanvasElement, viewport,
-        operationsFilter: options.skipNeutralText ? skipNeutralText(page) : undefined,
-      }).promise;
-    }
-    return { canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height) };
+    else await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, operationsFilter: filter?.keep }).promise;
+    return {
+      canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height),
+      neutralOnly: filter?.neutralOnly() ?? false,
+    };
   } finally {
     page.cleanup();
   }

@@ -1,6 +1,7 @@
 // Leaves black and grey text out of the seal check's page render: drawing glyphs is most of the cost of rendering a
 // page of table text, and a seal is never black. Coloured text (a vector seal's own characters, red table text) and
-// text in a pattern colour are drawn as usual.
+// text in a pattern colour are drawn as usual. The filter sees every operator, so it also tells whether anything
+// but grey can have reached the page: a page of black text and rules needs no look at its pixels.
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { OPS } from '../pdf/pdfjs.ts';
 
@@ -9,25 +10,46 @@ interface RenderTaskInternals { _operationsFilter?: unknown; operatorList?: Oper
 interface IntentState { renderTasks?: Set<RenderTaskInternals> }
 
 const TEXT_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+/** Colours set other than as '#rrggbb' (which pdf.js makes of every device colour): patterns, transparent colours,
+ *  and forms pdf.js normally converts. Taken for colour, so text in them is drawn and the pixels are looked at. */
+const OTHER_FILL_OPS = new Set<number>([
+  OPS.setFillColorN, OPS.setFillTransparent, OPS.setFillColor, OPS.setFillCMYKColor, OPS.setFillGray, OPS.setFillColorSpace,
+]);
+const OTHER_STROKE_OPS = new Set<number>([
+  OPS.setStrokeColorN, OPS.setStrokeTransparent, OPS.setStrokeColor, OPS.setStrokeCMYKColor, OPS.setStrokeGray,
+  OPS.setStrokeColorSpace,
+]);
+/** Operators that paint colours of their own: images and shadings (image masks paint in the fill colour). */
+const OWN_COLOUR_OPS = new Set<number>([
+  OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintInlineImageXObjectGroup, OPS.paintImageXObjectRepeat,
+  OPS.shadingFill, OPS.beginInlineImage, OPS.beginImageData, OPS.paintXObject,
+]);
 /** Channel spread (0..255) up to which a colour is grey: black, greys and near-greys from colour profiles. */
 const NEUTRAL_SPREAD = 24;
 
 interface InkState { fillNeutral: boolean; strokeNeutral: boolean }
 
+export interface NeutralTextFilter {
+  /** The `operationsFilter` for `page.render`: false for text shown while both fill and stroke colour are neutral. */
+  keep: (index: number) => boolean;
+  /** After the render: true when every operator was seen and none can have put anything but grey on the page. */
+  neutralOnly: () => boolean;
+}
+
 /**
- * An `operationsFilter` for `page.render`: true for every operator except text shown while both the fill and the
- * stroke colour are neutral. pdf.js hands the filter only an index, so the filter finds its own operator list among
- * the page's render tasks (pdf.js internals); where it cannot, it draws everything, as an unfiltered render would.
+ * pdf.js hands the filter only an index, so the filter finds its own operator list among the page's render tasks
+ * (pdf.js internals); where it cannot, it draws everything, as an unfiltered render would, and claims nothing.
  */
-export function skipNeutralText(page: PDFPageProxy): (index: number) => boolean {
+export function skipNeutralText(page: PDFPageProxy): NeutralTextFilter {
   // undefined: not looked for yet; null: not found (then everything is drawn, without looking again per operator).
   let list: OperatorList | null | undefined;
   let state: InkState = { fillNeutral: true, strokeNeutral: true };
   const saved: InkState[] = [];
   let seen = -1;
   let lastAnswer = true;
-  const filter = (index: number): boolean => {
-    if (list === undefined) list = operatorListOf(page, filter);
+  let colourSeen = false;
+  const keep = (index: number): boolean => {
+    if (list === undefined) list = operatorListOf(page, keep);
     if (!list) return true;
     // pdf.js asks again for an operator it paused at (waiting for a font or image): answer as before.
     if (index <= seen) return lastAnswer;
@@ -40,12 +62,20 @@ export function skipNeutralText(page: PDFPageProxy): (index: number) => boolean 
     else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillNeutral: isNeutral(args?.[0]) };
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeNeutral: isNeutral(args?.[0]) };
-    else if (fn === OPS.setFillColorN || fn === OPS.setFillTransparent) state = { ...state, fillNeutral: false };
-    else if (fn === OPS.setStrokeColorN || fn === OPS.setStrokeTransparent) state = { ...state, strokeNeutral: false };
+    else if (OTHER_FILL_OPS.has(fn)) state = { ...state, fillNeutral: false };
+    else if (OTHER_STROKE_OPS.has(fn)) state = { ...state, strokeNeutral: false };
+    else if (OWN_COLOUR_OPS.has(fn) || (fn === OPS.setGState && setsTransfer(args))) colourSeen = true;
     else if (TEXT_OPS.has(fn)) lastAnswer = !(state.fillNeutral && state.strokeNeutral);
+    if (!state.fillNeutral || !state.strokeNeutral) colourSeen = true;
     return lastAnswer;
   };
-  return filter;
+  return { keep, neutralOnly: () => Boolean(list) && !colourSeen && seen === list!.fnArray.length - 1 };
+}
+
+/** A transfer function can turn grey into a colour. */
+function setsTransfer(args: unknown[] | undefined): boolean {
+  const entries = args?.[0];
+  return Array.isArray(entries) && entries.some((entry) => Array.isArray(entry) && entry[0] === 'TR');
 }
 
 function operatorListOf(page: PDFPageProxy, filter: unknown): OperatorList | null {

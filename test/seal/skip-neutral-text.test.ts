@@ -41,6 +41,30 @@ async function redAfterBlackForm(): Promise<Uint8Array> {
 
 type Count = { dark: number; red: number };
 
+/** Black and grey text and a black rule, and optionally a small picture (2 x 2 pixels, black and white). */
+async function greyPage(withPicture: boolean): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([842, 595]);
+  page.drawText('BLACK TEXT', { x: 10, y: 100, size: 28, font, color: rgb(0, 0, 0) });
+  page.drawText('GREY', { x: 10, y: 60, size: 28, font, color: rgb(0.4, 0.4, 0.4) });
+  page.drawRectangle({ x: 10, y: 20, width: 380, height: 3, color: rgb(0, 0, 0) });
+  if (withPicture) {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAAAAABX3VL4AAAADklEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
+    page.drawImage(await doc.embedPng(png), { x: 500, y: 300, width: 40, height: 40 });
+  }
+  return doc.save();
+}
+
+async function neutralOnly(pdf: Uint8Array, skipNeutralText = true): Promise<boolean> {
+  const opened = await openPdf(pdf);
+  try {
+    return (await renderPage(opened.document, 1, { dpi: 72, maxPixels: 1_000_000, skipNeutralText })).neutralOnly;
+  } finally {
+    await opened.close();
+  }
+}
+
 async function inkIn(pdf: Uint8Array, skipNeutralText: boolean, x0: number, x1: number, y0: number, y1: number): Promise<Count> {
   const opened = await openPdf(pdf);
   try {
@@ -76,5 +100,20 @@ describe('seal render without neutral text', () => {
     const textRows = [455, 500] as const;
     expect((await inkIn(pdf, true, 0, 240, ...textRows)).dark).toBe(0);
     expect((await inkIn(pdf, true, 240, 400, ...textRows)).red).toBeGreaterThan(200);
+  });
+});
+
+describe('what the seal render tells of its page', () => {
+  it('a page of black and grey text and rules has nothing but grey on it: no pixel needs a look', async () => {
+    expect(await neutralOnly(await greyPage(false))).toBe(true);
+  });
+
+  it('red text, or any picture (even a black-and-white one), means the pixels are looked at', async () => {
+    expect(await neutralOnly(await textPage())).toBe(false);
+    expect(await neutralOnly(await greyPage(true))).toBe(false);
+  });
+
+  it('a render for a person, without the filter, claims nothing', async () => {
+    expect(await neutralOnly(await greyPage(false), false)).toBe(false);
   });
 });
