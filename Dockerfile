@@ -20,4 +20,6 @@ COPY templates ./templates
 RUN mkdir -p /data && chown node:node /data
 USER node
 ENV DATA_DIR=/data
-CMD ["node", "dist/src/service/main.js"]
+# One thread per isolate for V8's own work (GC, compiling), as `npm start` runs it: the pipeline threads already
+# keep every core busy, and V8's helper threads doubled the CPU per email (BENCHMARKS.md, deadline day).
+CMD ["node", "--single-threaded", "dist/src/service/main.js"]

@@ -1,18 +1,28 @@
 // The bot as a process of its own: the build `npm start` runs (dist/), started like it, killed without warning.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assertBuildCurrent } from './build-current.ts';
 import type { Stage } from './harness.ts';
 
 const ENTRY = fileURLToPath(new URL('./bot-child.mjs', import.meta.url));
+const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+/** The node flags `npm start` runs the bot with (package.json is where they are set). */
+export function startNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(PACKAGE, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode((?: --\S+)*) dist\/src\/service\/main\.js/.exec(start);
+  if (!flags) throw new Error(`package.json's start script does not run node on dist/src/service/main.js: ${start}`);
+  return flags[1].split(' ').filter(Boolean);
+}
 
 /** Starts the built bot on the stage's mailbox, data folder and prefixes; `extra` adds or overrides variables. */
 export function spawnBotChild(stage: Stage, extra: Record<string, string>, stdio: StdioOptions): ChildProcess {
   assertBuildCurrent();
-  // Node itself runs the bot (not npx), so the signal reaches the bot and not a wrapper around it. glibc's malloc
-  // arenas are capped as `npm start` caps them. BOT_NODE_ARGS adds node flags (e.g. --cpu-prof for a bench).
-  const nodeArgs = process.env.BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // Node itself runs the bot (not npx), so the signal reaches the bot and not a wrapper around it. Node's flags and
+  // glibc's malloc arenas are as `npm start` sets them. BOT_NODE_ARGS adds flags (e.g. --cpu-prof for a bench).
+  const nodeArgs = [...startNodeFlags(), ...process.env.BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []];
   return spawn(process.execPath, [...nodeArgs, ENTRY], {
     env: { ...process.env, ...stage.variables, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix, ...extra },
     stdio,
