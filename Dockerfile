@@ -20,6 +20,7 @@ COPY templates ./templates
 RUN mkdir -p /data && chown node:node /data
 USER node
 ENV DATA_DIR=/data
-# One thread per isolate for V8's own work (GC, compiling), as `npm start` runs it: the pipeline threads already
-# keep every core busy, and V8's helper threads doubled the CPU per email (BENCHMARKS.md, deadline day).
-CMD ["node", "--single-threaded", "dist/src/service/main.js"]
+# Node's flags as `npm start` sets them: V8's own work (GC, compiling) on each isolate's thread, since the pipeline
+# threads already keep every core busy and V8's helper threads doubled the CPU per email; and a small young
+# generation for the main thread, which holds little (BENCHMARKS.md, deadline day).
+CMD ["node", "--single-threaded", "--max-semi-space-size=4", "dist/src/service/main.js"]

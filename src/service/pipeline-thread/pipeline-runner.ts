@@ -16,6 +16,9 @@ export class PipelineGaveUpError extends Error {
 
 /** The thread's heap is capped: one hostile file must not take the whole process's memory. */
 const THREAD_HEAP_MB = 1536;
+/** V8 would give each thread's young generation up to 48 MB; 24 kept two threads' bot under 500 MB on deadline day
+ *  at no measurable cost in time (BENCHMARKS.md). */
+const THREAD_YOUNG_MB = 24;
 
 // Run from src/ (tsx), a thread must register tsx before it can load TypeScript; the build in dist/ loads as it is.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -30,7 +33,8 @@ export class PipelineRunner {
   constructor(private readonly timeLimitMs: number) {}
 
   async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
-    const thread = (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }));
+    const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB };
+    const thread = (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits }));
     const id = this.nextId++;
     return new Promise<Verdict>((resolve, reject) => {
       const timer = setTimeout(() => {
