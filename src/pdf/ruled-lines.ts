@@ -2,8 +2,7 @@
 // the page's operator list, in points from the page's top-left, so cells can be bounded by the lines drawn.
 import { OPS, Util } from './pdfjs.ts';
 import type { PDFPageProxy } from 'pdfjs-dist';
-
-type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
+import { pageOperators, type OperatorList } from './page-operators.ts';
 type Matrix = number[];
 
 /** A horizontal rule is `at` = y and spans x `from`..`to`; a vertical one is `at` = x and spans y. */
@@ -19,10 +18,8 @@ const BAR = 2.5;
 /** Enough rules for any real table; a hostile page with millions of paths stops here. */
 const MAX_RULES = 20_000;
 
-// Asked for with pdf.js's default arguments, so a later seal check on the same page proxy gets the operator list
-// from pdf.js's cache instead of building it again.
 export async function readRules(page: PDFPageProxy): Promise<Rules> {
-  return findRules(await page.getOperatorList(), page.getViewport({ scale: 1 }).transform);
+  return findRules(await pageOperators(page), page.getViewport({ scale: 1 }).transform);
 }
 
 function findRules(ops: OperatorList, viewportTransform: Matrix): Rules {

@@ -4,6 +4,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { drawJpegs, scanJpegs } from './draw-scan.ts';
 import type { Matrix } from './page-jpegs.ts';
 import { skipNeutralText } from './skip-neutral-text.ts';
+import { drawFetchedOperators } from '../pdf/page-operators.ts';
 
 export interface RasterOptions {
   /** Render resolution; 72 dpi draws a 42 mm seal 119 px across with a ring about 3 px wide. */
@@ -74,6 +75,7 @@ export async function renderPage(
     const context = canvas.getContext('2d');
     const jpegs = await scanJpegs(document, page);
     const filter = !jpegs && options.skipNeutralText ? skipNeutralText(page) : null;
+    drawFetchedOperators(page);
     if (jpegs) await drawJpegs(context, viewport.transform as Matrix, jpegs);
     // pdf.js's typings name the DOM canvas; @napi-rs/canvas is the Node implementation pdf.js itself uses.
     else await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, operationsFilter: filter?.keep }).promise;

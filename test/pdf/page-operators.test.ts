@@ -1,0 +1,41 @@
+// The table's rules and the seal check's render share one operator list per page: pdf.js's worker reads the page
+// once, and the render draws exactly what it draws when it asks for the list itself.
+import { createHash } from 'node:crypto';
+import type { PDFPageProxy } from 'pdfjs-dist';
+import { describe, expect, it, vi } from 'vitest';
+import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { readRules } from '../../src/pdf/ruled-lines.ts';
+import { DEFAULT_RASTER, renderPage } from '../../src/seal/render-page.ts';
+import { pdfFixture, samplePdf } from './pdf-fixtures.ts';
+
+/** Renders page 1 as the seal check does, after reading its rules or not; the pixels' hash and the worker asks. */
+async function render(pdf: Uint8Array, rulesFirst: boolean): Promise<{ pixels: string; workerAsked: number }> {
+  const opened = await openPdf(pdf);
+  try {
+    const page = await opened.document.getPage(1);
+    // Each time pdf.js asks its worker for a page's operators it pumps a new operator list stream.
+    const pump = vi.spyOn(page as unknown as { _pumpOperatorList(args: unknown): unknown }, '_pumpOperatorList');
+    if (rulesFirst) await readRules(page as PDFPageProxy);
+    const raster = await renderPage(opened.document, 1, { ...DEFAULT_RASTER, skipNeutralText: false });
+    const { data } = raster.context.getImageData(0, 0, raster.width, raster.height);
+    return { pixels: createHash('sha1').update(data).digest('hex'), workerAsked: pump.mock.calls.length };
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('one operator list per page for the rules and the render', () => {
+  for (const [name, pdf] of [
+    ['a LibreOffice table with an electronic seal', async () => (await samplePdf()).content],
+    ['a Word table drawn with filled border bars', async () => pdfFixture('word-bars-header-once.pdf').content],
+  ] as const) {
+    it(`${name}: read once, drawn the same`, async () => {
+      const bytes = await pdf();
+      const alone = await render(bytes, false);
+      const shared = await render(bytes, true);
+      expect(alone.workerAsked).toBe(1);
+      expect(shared.workerAsked).toBe(1);
+      expect(shared.pixels).toBe(alone.pixels);
+    });
+  }
+});
