@@ -14,3 +14,5 @@ export const MAX_PDF_PAGES = 50;
 export const ATTACHMENT_TIME_LIMIT_MS = 20_000;
 /** Wall-clock budget for deciding one email in the service; past it the work is stopped and the email answered. */
 export const EMAIL_TIME_LIMIT_MS = 120_000;
+/** Heap of one pipeline thread (PIPELINE_HEAP_MB's default): one hostile file must not take the process's memory. */
+export const PIPELINE_HEAP_MB = 1536;

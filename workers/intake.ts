@@ -9,7 +9,7 @@ import { runWhenMain } from '../src/service/run-standalone.ts';
 
 export function startIntakeWorker(ctx: ServiceContext) {
   const threads = ctx.config.pipelineThreads;
-  const pipeline = new PipelinePool(threads, EMAIL_TIME_LIMIT_MS);
+  const pipeline = new PipelinePool(threads, EMAIL_TIME_LIMIT_MS, ctx.config.pipelineHeapMb);
   const worker = startWorker<IntakeJob>(ctx, QUEUE.intake, async (job) => {
     const verdict = await runIntake(ctx, pipeline, job.data);
     return { decision: verdict.decision, unit: verdict.unit };

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_CAMPAIGN_FILE } from '../rules/load-campaign.ts';
+import { PIPELINE_HEAP_MB } from '../limits.ts';
 
 export type Role = 'all' | 'poller' | 'workers';
 
@@ -25,6 +26,8 @@ export interface Config {
   repliesPerSenderPerHour: number;
   /** Emails decided at once, each in its own thread (CPU-bound: about one per core; each holds its own memory). */
   pipelineThreads: number;
+  /** Heap cap of each pipeline thread, MB. */
+  pipelineHeapMb: number;
   /** Delay before the ledger spreadsheet is rebuilt after a verdict: verdicts in the meantime share one rebuild. */
   ledgerFileDelayMs: number;
 }
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     repliesPerMinute: int('REPLIES_PER_MINUTE', 20),
     repliesPerSenderPerHour: int('REPLIES_PER_SENDER_PER_HOUR', 10),
     pipelineThreads: int('PIPELINE_THREADS', Math.min(2, availableParallelism())),
+    pipelineHeapMb: int('PIPELINE_HEAP_MB', PIPELINE_HEAP_MB),
     ledgerFileDelayMs: int('LEDGER_FILE_DELAY_SECONDS', 10) * 1000,
   };
   if (config.imap.ignoreBefore && Number.isNaN(Date.parse(config.imap.ignoreBefore))) {

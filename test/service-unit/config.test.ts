@@ -10,7 +10,7 @@ describe('configuration', () => {
   it('fills in the documented defaults', () => {
     const config = loadConfig(minimal);
     expect(config).toMatchObject({
-      role: 'all', mailFrom: 'yysyj@126.com', repliesPerMinute: 20, repliesPerSenderPerHour: 10, ledgerFileDelayMs: 10_000,
+      role: 'all', mailFrom: 'yysyj@126.com', repliesPerMinute: 20, repliesPerSenderPerHour: 10, ledgerFileDelayMs: 10_000, pipelineHeapMb: 1536,
       imap: { port: 993, secure: true, mailbox: 'INBOX' }, smtp: { port: 465, user: 'yysyj@126.com', pass: 'secret-code' },
     });
     expect(config.pipelineThreads).toBeGreaterThanOrEqual(1);
@@ -32,6 +32,7 @@ describe('configuration', () => {
     const config = loadConfig(example);
     expect(config.pipelineThreads).toBe(Number(example.PIPELINE_THREADS));
     expect(config.ledgerFileDelayMs).toBe(Number(example.LEDGER_FILE_DELAY_SECONDS) * 1000);
+    expect(config.pipelineHeapMb).toBe(Number(example.PIPELINE_HEAP_MB));
     const source = readFileSync('src/config/config.ts', 'utf8') + readFileSync('src/log.ts', 'utf8');
     // Read as text('NAME', ...) or as env.NAME.
     for (const name of Object.keys(example)) expect(source, name).toMatch(new RegExp(`['.]${name}\\b`));

@@ -27,4 +27,11 @@ describe('the pipeline thread', () => {
     await expect(patient.decide(request)).resolves.toMatchObject({ decision: 'accept' });
     await patient.close();
   });
+
+  it('holds its thread to the heap it is given: past it the email is given up as too large, not the process', async () => {
+    runner = new PipelineRunner(120_000, 8);
+    const failed = await runner.decide(request).catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(PipelineGaveUpError);
+    expect((failed as PipelineGaveUpError).reason).toContain('超出内存限制');
+  });
 });

@@ -9,8 +9,8 @@ export class PipelinePool implements Pipeline {
   private readonly runners: PipelineRunner[];
   private readonly free: PipelineRunner[];
 
-  constructor(readonly size: number, timeLimitMs: number) {
-    this.runners = Array.from({ length: size }, () => new PipelineRunner(timeLimitMs));
+  constructor(readonly size: number, timeLimitMs: number, heapMb?: number) {
+    this.runners = Array.from({ length: size }, () => new PipelineRunner(timeLimitMs, heapMb));
     this.free = [...this.runners];
   }
 
