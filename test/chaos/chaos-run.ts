@@ -68,13 +68,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         await allowSmtp(env.servicesDir, stage.tag);
       },
     };
+    let lifting: Promise<void> = Promise.resolve();
     for (const event of chaosPlan(options)) {
       // Each event waits for its share of the burst to be handled, then a random moment more.
       while ((await progressOf(stage)) < event.atHandled) await waitOrFail(event.kind);
-      await sleep(event.delayMs);
-      await act[event.kind]();
-      note(`${event.kind} (after ${await progressOf(stage)} handled)`);
+      const strike = (async () => {
+        await sleep(event.delayMs);
+        await act[event.kind]();
+        note(`${event.kind} (after ${await progressOf(stage)} handled)`);
+      })();
+      // Lifting the refusal waits its while beside the other events: awaited here it held every later strike back
+      // until a fast bot had handled nearly the whole burst.
+      if (event.kind === 'allow') lifting = strike;
+      else await strike;
     }
+    await lifting;
     await waitUntilSettled(stage, emails, options.timeoutMs - (Date.now() - started));
     note('settled: every email handled, queues empty, spreadsheet complete');
     await bot.stop();
