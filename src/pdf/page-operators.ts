@@ -25,8 +25,8 @@ export async function pageOperators(page: PDFPageProxy): Promise<OperatorList> {
 /**
  * Before `page.render`: hands the render the list fetched for this page, as if the worker had just sent it, so
  * pdf.js does not ask for it again. Once only (called before every render of the seal check, drawn or not): the
- * page's clean-up after a render drops the pictures the list refers to. Where
- * pdf.js's internals are not as expected, nothing is done and the render asks the worker as usual.
+ * page's clean-up after a render drops the pictures the list refers to. Where pdf.js's internals are not as
+ * expected, nothing is done and the render asks the worker as usual.
  */
 export function drawFetchedOperators(page: PDFPageProxy): void {
   const list = fetched.get(page);
