@@ -23,13 +23,19 @@ export async function runRecord(ctx: ServiceContext, { intake, verdict }: Record
 }
 
 /**
- * Asks for a spreadsheet rebuild after the configured delay. Requests while one waits are that one (it has not read
- * the ledger yet); a request while a rebuild runs is kept and runs after it. A burst of verdicts costs one rebuild
- * every few seconds, not one per email back to back.
+ * Asks for a spreadsheet rebuild at the end of the current window of LEDGER_FILE_DELAY_SECONDS: every request in a
+ * window is the same job (its id names the window), which has not run yet, so none is merged into a build already
+ * running. (BullMQ's keepLastIfActive deduplication did that and lost the kept request when the running build was
+ * killed or Redis restarted: the chaos test's spreadsheet stayed rows short.) The job's requestedAt is the window's
+ * end: a build that started after it holds every record of the window.
  */
 async function requestLedgerFile(ctx: ServiceContext): Promise<void> {
-  await ctx.queues.ledger.add('file', { requestedAt: await redisNow(ctx.redis) }, {
-    delay: ctx.config.ledgerFileDelayMs, deduplication: { id: `file:${ledgerPrefix(ctx)}`, keepLastIfActive: true },
+  const now = await redisNow(ctx.redis);
+  const window = ctx.config.ledgerFileDelayMs;
+  const due = (Math.floor(now / window) + 1) * window;
+  await ctx.queues.ledger.add('file', { requestedAt: due }, {
+    // BullMQ job ids may not hold ':' (prefixes do).
+    jobId: `file-${ledgerPrefix(ctx).replaceAll(':', '_')}-${due}`, delay: due - now,
     removeOnComplete: true, removeOnFail: 100, attempts: 5, backoff: { type: 'exponential', delay: 1000 },
   });
 }
