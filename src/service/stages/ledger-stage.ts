@@ -25,9 +25,8 @@ export async function runRecord(ctx: ServiceContext, { intake, verdict }: Record
 /**
  * Asks for a spreadsheet rebuild at the end of the current window of LEDGER_FILE_DELAY_SECONDS: every request in a
  * window is the same job (its id names the window), which has not run yet, so none is merged into a build already
- * running. (BullMQ's keepLastIfActive deduplication did that and lost the kept request when the running build was
- * killed or Redis restarted: the chaos test's spreadsheet stayed rows short.) The job's requestedAt is the window's
- * end: a build that started after it holds every record of the window.
+ * running: a request held behind a running build is lost if that build is killed or Redis restarts. The job's
+ * requestedAt is the window's end: a build that started after it holds every record of the window.
  */
 async function requestLedgerFile(ctx: ServiceContext): Promise<void> {
   const now = await redisNow(ctx.redis);
