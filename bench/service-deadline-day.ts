@@ -39,6 +39,8 @@ try {
   console.log(`throughput ${(count / ((answered - start) / 1000)).toFixed(2)} emails/s`);
   // CPU time too: on a shared machine the wall time also counts other processes' turns.
   console.log(`bot CPU time ${bot.cpuSeconds().toFixed(1)} s (${(bot.cpuSeconds() / count).toFixed(2)} s per email, start-up included); bot peak RSS ${bot.peakRssMb().toFixed(0)} MB (target < 500 MB)`);
+  const { main, others } = bot.threadCpu();
+  console.log(`CPU by thread: main ${main.toFixed(1)} s; others ${others.filter((cpu) => cpu >= 0.1).map((cpu) => cpu.toFixed(1)).join(', ')} s`);
 } finally {
   await closeBenchStage(bench);
 }

@@ -79,25 +79,41 @@ export function watchReplies(stage: Stage, since: number): { delivered: Map<stri
 
 export const deliveredAt = (delivered: Map<string, number>, email: CountyEmail) => delivered.get(bare(email.messageId));
 
-/** RSS and CPU time of a process from /proc, sampled every `everyMs`: peak RSS and CPU seconds so far. */
+/**
+ * RSS and CPU time of a process from /proc, sampled every `everyMs`: peak RSS, CPU seconds so far, and CPU seconds
+ * thread by thread (the main thread's id is the pid; pipeline threads and V8's helpers are the others), which is
+ * how the time left in the bot gets found.
+ */
 export function sampleProcess(pid: number, everyMs = 200) {
-  const ticksPerSecond = 100;
   let peakRss = 0;
   let cpuSeconds = 0;
+  const threads = new Map<number, number>();
   const read = () => {
     try {
       const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
       peakRss = Math.max(peakRss, rssKb / 1024);
-      // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): user and system ticks.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      cpuSeconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+      cpuSeconds = statCpuSeconds(`/proc/${pid}/stat`);
+      // A thread that has ended keeps its last sample.
+      for (const tid of readdirSync(`/proc/${pid}/task`)) threads.set(Number(tid), statCpuSeconds(`/proc/${pid}/task/${tid}/stat`));
     } catch {
-      // The process has ended: the last sample stands.
+      // The process (or a thread) has ended: the last sample stands.
     }
   };
   read();
   const timer = setInterval(read, everyMs);
-  return { peakRssMb: () => peakRss, cpuSeconds: () => cpuSeconds, stop: () => { read(); clearInterval(timer); } };
+  return {
+    peakRssMb: () => peakRss,
+    cpuSeconds: () => cpuSeconds,
+    threadCpu: () => ({ main: threads.get(pid) ?? 0, others: [...threads].filter(([tid]) => tid !== pid).map(([, cpu]) => cpu).sort((a, b) => b - a) }),
+    stop: () => { read(); clearInterval(timer); },
+  };
+}
+
+/** User plus system CPU seconds from a /proc stat file: fields 14 and 15, counted after the command in parentheses. */
+function statCpuSeconds(file: string): number {
+  const ticksPerSecond = 100;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 /** The q-quantile (0..1) of `values`, nearest rank. */
