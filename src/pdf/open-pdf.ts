@@ -1,5 +1,5 @@
 // Opens a PDF once through pdf-parse, so that the text-layer table and the seal check share one parsed document.
-import { PDFParse, restoreNativePush } from './pdfjs.ts';
+import { PDFJS_DATA, PDFParse, restoreNativePush } from './pdfjs.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
 
@@ -17,7 +17,7 @@ export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
   letStrayPdfjsRejectionsGo();
   // pdf.js transfers the buffer it is given; hand it a copy so the caller's attachment stays readable.
   const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false,
-    maxImageSize: MAX_IMAGE_PIXELS });
+    maxImageSize: MAX_IMAGE_PIXELS, ...PDFJS_DATA });
   try {
     // load() is private in pdf-parse's typings, but it is where pdf-parse opens the document; reusing it means
     // the file is parsed once for text, tables and page renders.

@@ -41,6 +41,11 @@ describe('reading the titles of the recommendation table from a PDF text layer',
     expect(result.titles).toEqual(wordTitles('word-bars-header-once.pdf'));
   });
 
+  it('reads a table in a Chinese font the PDF only names (STSong-Light, UniGB-UCS2-H CMap), from the CMaps pdf.js ships', async () => {
+    const result = await table(pdfFixture('adobe-song-not-embedded.pdf'));
+    expect(result.titles).toEqual(wordTitles('adobe-song-not-embedded.pdf'));
+  });
+
   it('gives no titles and no text layer for a scan whose page is a single JPEG', async () => {
     expect(await table(pdfFixture('scan-image-only.pdf'))).toEqual({ pages: 1, hasTextLayer: false, titles: null });
   });
