@@ -3,6 +3,7 @@
 import './native-push.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export { AnnotationMode, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export { PDFParse } from 'pdf-parse';
@@ -22,3 +23,6 @@ export const PDFJS_DATA = {
   standardFontDataUrl: folder('standard_fonts'),
   wasmUrl: folder('wasm'),
 };
+
+/** The operators that show text. */
+export const TEXT_SHOW_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);

@@ -5,13 +5,16 @@ import { MAX_PDF_PAGES } from '../limits.ts';
 import { nameKey } from '../rules/normalize.ts';
 import type { OpenedPdf } from './open-pdf.ts';
 import { findHeaderRow } from './header-row.ts';
+import { onlyInvisibleText } from './invisible-text.ts';
+import { pageOperators } from './page-operators.ts';
 import { readTextBoxes, type TextBox } from './page-layout.ts';
 import { PdfTooManyPagesError } from './pdf-errors.ts';
 import { readRules } from './ruled-lines.ts';
 import { tableColumns, type TableColumn } from './table-columns.ts';
 import { joinLines, readRows, type TableRow } from './table-rows.ts';
 
-/** `titles` is null when no table header was found in the text (a scan, or a table pasted as a picture). */
+/** `titles` is null when no table header was found in the text (a scan, searchable or not, or a table pasted as a
+ *  picture). */
 export interface PdfTable { pages: number; hasTextLayer: boolean; titles: string[] | null }
 
 /** Fewer letters than this on all pages is a scan's stray text (a scanner's watermark), not a text layer. */
@@ -27,7 +30,8 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
   let running = false; // the table goes on at the top of the next page
   for (let number = 1; number <= pages; number++) {
     const page = await pdf.document.getPage(number);
-    const boxes = await readTextBoxes(page);
+    // A searchable scan's OCR layer is read as no text, as the scan without it would be.
+    const boxes = onlyInvisibleText(await pageOperators(page)) ? [] : await readTextBoxes(page);
     letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
     const header = findHeaderRow(boxes, form);
     if (!header && !running) continue;

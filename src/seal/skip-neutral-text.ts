@@ -3,13 +3,12 @@
 // text in a pattern colour are drawn as usual. The filter sees every operator, so it also tells whether anything
 // but grey can have reached the page: a page of black text and rules needs no look at its pixels.
 import type { PDFPageProxy } from 'pdfjs-dist';
-import { OPS } from '../pdf/pdfjs.ts';
+import { OPS, TEXT_SHOW_OPS } from '../pdf/pdfjs.ts';
 
 interface OperatorList { fnArray: number[]; argsArray: unknown[][] }
 interface RenderTaskInternals { _operationsFilter?: unknown; operatorList?: OperatorList }
 interface IntentState { renderTasks?: Set<RenderTaskInternals> }
 
-const TEXT_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
 /** Colours set other than as '#rrggbb' (which pdf.js makes of every device colour): patterns, transparent colours,
  *  and forms pdf.js normally converts. Taken for colour, so text in them is drawn and the pixels are looked at. */
 const OTHER_FILL_OPS = new Set<number>([
@@ -65,7 +64,7 @@ export function skipNeutralText(page: PDFPageProxy): NeutralTextFilter {
     else if (OTHER_FILL_OPS.has(fn)) state = { ...state, fillNeutral: false };
     else if (OTHER_STROKE_OPS.has(fn)) state = { ...state, strokeNeutral: false };
     else if (OWN_COLOUR_OPS.has(fn) || (fn === OPS.setGState && setsTransfer(args))) colourSeen = true;
-    else if (TEXT_OPS.has(fn)) lastAnswer = !(state.fillNeutral && state.strokeNeutral);
+    else if (TEXT_SHOW_OPS.has(fn)) lastAnswer = !(state.fillNeutral && state.strokeNeutral);
     if (!state.fillNeutral || !state.strokeNeutral) colourSeen = true;
     return lastAnswer;
   };

@@ -46,6 +46,10 @@ describe('reading the titles of the recommendation table from a PDF text layer',
     expect(result.titles).toEqual(wordTitles('adobe-song-not-embedded.pdf'));
   });
 
+  it('reads a searchable scan as the scan it is: its OCR layer (invisible text, with OCR slips) is no text layer', async () => {
+    expect(await table(pdfFixture('searchable-scan-ocr-slips.pdf'))).toEqual({ pages: 2, hasTextLayer: false, titles: null });
+  });
+
   it('gives no titles and no text layer for a scan whose page is a single JPEG', async () => {
     expect(await table(pdfFixture('scan-image-only.pdf'))).toEqual({ pages: 1, hasTextLayer: false, titles: null });
   });
