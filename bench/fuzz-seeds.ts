@@ -13,8 +13,10 @@ export interface SeedCorpus {
 
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 const KIND_OF: Record<string, SeedKind> = { '.eml': 'eml', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc', '.pdf': 'pdf' };
-/** Seal samples of each kind (electronic, scanned, vector) beside the PDF fixtures. */
+/** Seal samples of each kind (electronic, scanned, vector) beside the PDF fixtures, and a scan saved as JPEG 2000
+ *  (its mutations reach pdf.js's OpenJPEG decoder). */
 const SEAL_SEEDS = ['001-stamped-electronic.pdf', '071-stamped-scan.pdf', '126-stamped-vector.pdf', '191-trap-red-header.pdf'];
+const JPX_SEEDS = ['071-stamped-scan.pdf'];
 
 function filesIn(dir: string, only?: string[]): SeedFile[] {
   return readdirSync(join(FIXTURES, dir)).sort()
@@ -23,7 +25,8 @@ function filesIn(dir: string, only?: string[]): SeedFile[] {
 }
 
 export function loadSeedCorpus(): SeedCorpus {
-  const all = [...filesIn('eml'), ...filesIn('samples'), ...filesIn('word'), ...filesIn('pdf'), ...filesIn('seal', SEAL_SEEDS)];
+  const jpx = filesIn('seal/jpx', JPX_SEEDS).map((file) => ({ ...file, name: `jpx-${file.name}` }));
+  const all = [...filesIn('eml'), ...filesIn('samples'), ...filesIn('word'), ...filesIn('pdf'), ...filesIn('seal', SEAL_SEEDS), ...jpx];
   const byKind: SeedCorpus['byKind'] = { eml: [], docx: [], doc: [], pdf: [] };
   for (const file of all) byKind[file.kind].push(file);
   return {
