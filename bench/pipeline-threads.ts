@@ -27,15 +27,15 @@ async function run(n: number): Promise<void> {
 
 // Warm-up, not counted: each thread loads its libraries on its first email.
 await run(threads * 2);
-const process_ = sampleProcess(process.pid, 100);
-const cpuBefore = process_.cpuSeconds();
+const sampler = sampleProcess(process.pid, 100);
+const cpuBefore = sampler.cpuSeconds();
 const started = performance.now();
 await run(count);
 const wallMs = performance.now() - started;
-process_.stop();
-const cpu = process_.cpuSeconds() - cpuBefore;
-const { main, others } = process_.threadCpu();
+sampler.stop();
+const cpu = sampler.cpuSeconds() - cpuBefore;
+const { main, others } = sampler.threadCpu();
 console.log(`machine: ${cpus().length} cpus, node ${process.version}; ${threads} threads, PIPELINE_HEAP_MB ${heapMb}, ${count} emails (${raws.length} fixtures in turn)`);
-console.log(`wall ${(wallMs / count).toFixed(0)} ms per email; CPU ${((cpu * 1000) / count).toFixed(0)} ms per email; peak RSS ${process_.peakRssMb().toFixed(0)} MB (warm-up included)`);
+console.log(`wall ${(wallMs / count).toFixed(0)} ms per email; CPU ${((cpu * 1000) / count).toFixed(0)} ms per email; peak RSS ${sampler.peakRssMb().toFixed(0)} MB (warm-up included)`);
 console.log(`CPU by thread, warm-up included: main ${main.toFixed(1)} s; others ${others.filter((s) => s >= 0.1).map((s) => s.toFixed(1)).join(', ')} s`);
 await pool.close();

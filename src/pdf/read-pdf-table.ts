@@ -30,8 +30,10 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
   let running = false; // the table goes on at the top of the next page
   for (let number = 1; number <= pages; number++) {
     const page = await pdf.document.getPage(number);
-    // A searchable scan's OCR layer is read as no text, as the scan without it would be.
-    const boxes = onlyInvisibleText(await pageOperators(page)) ? [] : await readTextBoxes(page);
+    // A searchable scan's OCR layer is read as no text, as the scan without it would be. Only a page with text is
+    // asked for its operators: for a plain scan pdf.js would decode the page's JPEG, which the seal check draws itself.
+    const text = await readTextBoxes(page);
+    const boxes = text.length && onlyInvisibleText(await pageOperators(page)) ? [] : text;
     letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
     const header = findHeaderRow(boxes, form);
     if (!header && !running) continue;

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { describe, expect, it, vi } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { readPdfTable } from '../../src/pdf/read-pdf-table.ts';
 import { readRules } from '../../src/pdf/ruled-lines.ts';
+import { loadCampaign } from '../../src/rules/load-campaign.ts';
 import { DEFAULT_RASTER, renderPage } from '../../src/seal/render-page.ts';
 import { pdfFixture, samplePdf } from './pdf-fixtures.ts';
 
@@ -43,4 +45,21 @@ describe('one operator list per page for the rules and the render', () => {
       expect(alone.neutralOnly).toBe(grey);
     });
   }
+});
+
+describe('the table reader and a scan', () => {
+  // Asked for a scan page's operators, pdf.js decodes its JPEG, which the seal check draws natively: twice the CPU.
+  it('does not ask pdf.js for the operators of a page without text, and does for one with an OCR layer', async () => {
+    for (const [file, asked] of [['scan-image-only.pdf', 0], ['searchable-scan-ocr-slips.pdf', 1]] as const) {
+      const opened = await openPdf(pdfFixture(file).content);
+      try {
+        const page = await opened.document.getPage(1);
+        const pump = vi.spyOn(page as unknown as { _pumpOperatorList(args: unknown): unknown }, '_pumpOperatorList');
+        await readPdfTable(opened, loadCampaign().form);
+        expect(pump.mock.calls.length, file).toBe(asked);
+      } finally {
+        await opened.close();
+      }
+    }
+  });
 });
