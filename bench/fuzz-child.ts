@@ -1,7 +1,11 @@
-// A fuzz worker process: builds each case it is sent, runs it through checkEmail and answers with what came out.
-// Run by fuzz-pool.ts (argv: the run seed); a case that hangs or blows memory takes only this process down.
+// A fuzz worker process: builds each case it is sent, has the bot decide it as `check` and the service do (the
+// pipeline in a thread under the bot's time limit and the given heap cap) and answers with what came out.
+// Run by fuzz-pool.ts (argv: the run seed, the thread's heap in MB); a case that escapes those bounds takes only
+// this process down.
 import { performance } from 'node:perf_hooks';
-import { checkEmail } from '../src/pipeline/check-email.ts';
+import { EMAIL_TIME_LIMIT_MS } from '../src/limits.ts';
+import { decideBounded } from '../src/pipeline/decide-bounded.ts';
+import { PipelineRunner } from '../src/pipeline/thread/pipeline-runner.ts';
 import { loadCampaign } from '../src/rules/load-campaign.ts';
 import type { Verdict } from '../src/types.ts';
 import { makeCase } from './fuzz-case.ts';
@@ -10,7 +14,8 @@ import { loadSeedCorpus } from './fuzz-seeds.ts';
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'case'; index: number; label: string; bytes: number }
-  | { type: 'verdict'; index: number; decision: string; codes: string[]; problems: string[]; ms: number; maxRssMb: number }
+  | { type: 'verdict'; index: number; decision: string; codes: string[]; problems: string[]; fromHeaderBecause: string | null;
+      ms: number; maxRssMb: number }
   | { type: 'threw'; index: number; error: string; maxRssMb: number }
   | { type: 'generator-error'; index: number; error: string };
 
@@ -35,6 +40,7 @@ if (process.send) {
   const seed = Number(process.argv[2]);
   const corpus = loadSeedCorpus();
   const campaign = loadCampaign();
+  const pipeline = new PipelineRunner(EMAIL_TIME_LIMIT_MS, Number(process.argv[3]));
   process.on('message', async ({ index }: { index: number }) => {
     let eml: Buffer;
     try {
@@ -47,9 +53,9 @@ if (process.send) {
     }
     const started = performance.now();
     try {
-      const verdict = await checkEmail(eml, { campaign, file: `fuzz-${seed}-${index}.eml` });
+      const { verdict, fromHeaderBecause } = await decideBounded(pipeline, eml, { campaign, file: `fuzz-${seed}-${index}.eml` });
       const codes = [...verdict.errors, ...verdict.warnings].map((f) => f.code);
-      send({ type: 'verdict', index, decision: verdict.decision, codes, problems: verdictProblems(verdict),
+      send({ type: 'verdict', index, decision: verdict.decision, codes, problems: verdictProblems(verdict), fromHeaderBecause,
         ms: performance.now() - started, maxRssMb: maxRssMb() });
     } catch (err) {
       send({ type: 'threw', index, error: err instanceof Error ? err.stack ?? err.message : String(err), maxRssMb: maxRssMb() });

@@ -13,9 +13,9 @@ export interface FuzzOptions {
   workers: number;
   /** A verdict later than this counts as slow; the case goes on. */
   timeLimitMs: number;
-  /** No verdict by then is a hang: the child is killed (the service stops an email at 120 s). */
+  /** No verdict by then is a hang: the child is killed (its pipeline thread gives up at EMAIL_TIME_LIMIT_MS, 120 s). */
   hardLimitMs: number;
-  /** V8 heap limit of each child (--max-old-space-size). */
+  /** Heap cap of each child's pipeline thread, as PIPELINE_HEAP_MB caps the bot's. */
   heapMb: number;
   /** Resident memory (heap, buffers, canvas) above which a child is killed and its case counted as an OOM. */
   rssCapMb: number;
@@ -32,6 +32,8 @@ export interface CaseOutcome {
   codes?: string[];
   /** Contract breaches in the verdict (see verdictProblems in fuzz-child.ts). */
   problems?: string[];
+  /** Why the verdict came from the header alone (the pipeline thread gave up, or over the size cap), else null. */
+  fromHeaderBecause?: string | null;
   ms?: number;
   detail?: string;
 }
@@ -58,8 +60,8 @@ function rssMb(pid: number): number {
 }
 
 function startChild(options: FuzzOptions): Promise<Child> {
-  const proc = fork(CHILD, [String(options.seed)], {
-    execArgv: ['--import', 'tsx', `--max-old-space-size=${options.heapMb}`], stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  const proc = fork(CHILD, [String(options.seed), String(options.heapMb)], {
+    execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let tail = '';
   proc.stderr!.on('data', (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-STDERR_TAIL); });
@@ -87,7 +89,9 @@ function runCase(child: Child, index: number, options: FuzzOptions): Promise<Cas
     };
     const onMessage = (m: ChildMessage) => {
       if (m.type === 'case') ({ label, bytes } = m);
-      else if (m.type === 'verdict') finish({ kind: 'verdict', decision: m.decision, codes: m.codes, problems: m.problems, ms: m.ms }, false);
+      else if (m.type === 'verdict') {
+        finish({ kind: 'verdict', decision: m.decision, codes: m.codes, problems: m.problems, fromHeaderBecause: m.fromHeaderBecause, ms: m.ms }, false);
+      }
       else if (m.type === 'threw') finish({ kind: 'threw', detail: m.error }, false);
       else if (m.type === 'generator-error') finish({ kind: 'generator-error', detail: m.error }, false);
       if ('maxRssMb' in m) child.peakRssMb = Math.max(child.peakRssMb, m.maxRssMb);

@@ -14,7 +14,7 @@ const threads = Number(process.argv[2] ?? 2);
 const count = Number(process.argv[3] ?? 100);
 const heapMb = Number(process.env.PIPELINE_HEAP_MB ?? PIPELINE_HEAP_MB);
 assertBuildCurrent();
-const { PipelinePool } = await import('../dist/src/service/pipeline-thread/pipeline-pool.js' as string) as typeof import('../src/service/pipeline-thread/pipeline-pool.ts');
+const { PipelinePool } = await import('../dist/src/pipeline/thread/pipeline-pool.js' as string) as typeof import('../src/pipeline/thread/pipeline-pool.ts');
 const raws = ANSWERED_FIXTURES.map((file) => readFileSync(file));
 const pool = new PipelinePool(threads, 120_000, heapMb);
 const decide = (i: number) => pool.decide({ raw: raws[i % raws.length], receivedAt: new Date().toISOString(), campaignFile: DEFAULT_CAMPAIGN_FILE, ownAddresses: ['bot@city.example'] });

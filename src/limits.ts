@@ -1,5 +1,8 @@
 // Bounds on what one email may make the bot do: a public mailbox receives anything, so every read is capped.
 
+/** An email larger than this is not read whole (the poller fetches its header only); 126 keeps attachments up to
+ *  50 MB in the message itself and base64 adds a third, so 60 MB raw is still a filing. */
+export const MAX_EMAIL_BYTES = 60 * 1024 * 1024;
 /** A Word or PDF attachment larger than this is not opened (the message names the limit). */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /** Sum of the uncompressed sizes declared in a .docx zip directory; more is treated as a decompression bomb. */

@@ -1,7 +1,7 @@
 // Worker entry point, stage "intake": archived email -> verdict (in a pipeline thread) -> ledger queue.
 import { EMAIL_TIME_LIMIT_MS } from '../src/limits.ts';
 import { QUEUE, type IntakeJob } from '../src/service/jobs.ts';
-import { PipelinePool } from '../src/service/pipeline-thread/pipeline-pool.ts';
+import { PipelinePool } from '../src/pipeline/thread/pipeline-pool.ts';
 import type { ServiceContext } from '../src/service/service-context.ts';
 import { runIntake } from '../src/service/stages/intake-stage.ts';
 import { startWorker } from '../src/service/start-worker.ts';

@@ -1,13 +1,11 @@
 // The command line: `check` (the verdict contract), `stamp` (what the seal check saw), `ledger` (the spreadsheet).
 import { log } from '../log.ts';
-import { runCheckCommand } from './check-command.ts';
-import { runLedgerCommand } from './ledger-command.ts';
-import { runStampCommand } from '../seal/stamp-command.ts';
 
+// Loaded on demand: `check` leaves pdf.js and the Word readers to its pipeline thread, so its own thread need not load them.
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  check: runCheckCommand,
-  stamp: runStampCommand,
-  ledger: runLedgerCommand,
+  check: async (args) => (await import('./check-command.ts')).runCheckCommand(args),
+  stamp: async (args) => (await import('../seal/stamp-command.ts')).runStampCommand(args),
+  ledger: async (args) => (await import('./ledger-command.ts')).runLedgerCommand(args),
 };
 
 const USAGE = `用法:

@@ -25,7 +25,7 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
     headers,
     partTypes: partTypes(raw, parsed),
     attachments: parsed.attachments.map((a): Attachment => ({
-      filename: fileName(a.filename ?? ''),
+      filename: attachmentFileName(a.filename ?? ''),
       contentType: a.contentType.toLowerCase(),
       content: a.content,
     })),
@@ -34,7 +34,7 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
 
 /** A name as the sender's mail program meant it, without control characters: it is quoted in findings and replies,
  * where a CR/LF or NUL from a crafted name would break lines or cut the text. */
-function fileName(raw: string): string {
+export function attachmentFileName(raw: string): string {
   return repairFileName(raw).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 

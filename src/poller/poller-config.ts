@@ -2,6 +2,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { MAX_EMAIL_BYTES } from '../limits.ts';
 import type { IntakeJob } from '../service/jobs.ts';
 
 export interface ImapAccount {
@@ -45,9 +46,6 @@ export interface PollerConfig {
   /** Log level of imapflow's own protocol log; default `warn`. */
   imapLogLevel: string;
 }
-
-/** 126 keeps attachments up to 50 MB in the message itself; base64 adds a third, so 60 MB raw is still a filing. */
-const MAX_EMAIL_BYTES = 60 * 1024 * 1024;
 
 export const POLLER_DEFAULTS = {
   mailbox: 'INBOX',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CAMPAIGN_FILE } from '../../src/rules/load-campaign.ts';
-import { PipelinePool } from '../../src/service/pipeline-thread/pipeline-pool.ts';
+import { PipelinePool } from '../../src/pipeline/thread/pipeline-pool.ts';
 
 const accepted = readFileSync('test/fixtures/samples/湘阴县-accepted.eml');
 const returned = readFileSync('test/fixtures/eml/云溪区-PDF加密.eml');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkEmail } from '../../src/pipeline/check-email.ts';
 import { DEFAULT_CAMPAIGN_FILE, loadCampaign } from '../../src/rules/load-campaign.ts';
-import { PipelineGaveUpError, PipelineRunner } from '../../src/service/pipeline-thread/pipeline-runner.ts';
+import { PipelineGaveUpError, PipelineRunner } from '../../src/pipeline/thread/pipeline-runner.ts';
 
 const raw = readFileSync('test/fixtures/samples/湘阴县-accepted.eml');
 const request = { raw, receivedAt: '2022-07-01T06:20:11.000Z', campaignFile: DEFAULT_CAMPAIGN_FILE, ownAddresses: [] };

@@ -1,10 +1,13 @@
 // Runs the pipeline in a worker thread: parsing and seal rendering are CPU-heavy, and a job's lock is renewed by
-// the main thread's event loop. A hostile file that takes too long is stopped by ending the thread.
+// the main thread's event loop. A hostile file that takes too long or too much memory is stopped by ending the thread.
 import { Worker } from 'node:worker_threads';
 import { PIPELINE_HEAP_MB } from '../../limits.ts';
 import type { Verdict } from '../../types.ts';
 
-export interface PipelineRequest { id: number; raw: Uint8Array; receivedAt: string; campaignFile: string; ownAddresses: string[] }
+/** `receivedAt` (ISO-8601) and `campaignFile` as in CheckOptions: taken from the headers and rules/ when absent. */
+export interface PipelineRequest {
+  id: number; raw: Uint8Array; receivedAt?: string; campaignFile?: string; ownAddresses: string[]; file?: string;
+}
 export type PipelineResponse = { id: number; verdict: Verdict } | { id: number; error: string };
 
 /** The thread gave up on an email: past the time limit, or out of its memory. The email gets a verdict anyway. */
@@ -33,9 +36,14 @@ export class PipelineRunner {
    *  grow four-fold between collections instead of about twice: less CPU, more memory (BENCHMARKS.md). */
   constructor(private readonly timeLimitMs: number, private readonly heapMb = PIPELINE_HEAP_MB) {}
 
-  async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
+  /** Starts the thread now, so that it loads the pipeline while its caller does other work; `decide` starts it anyway. */
+  start(): Worker {
     const resourceLimits = { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: THREAD_YOUNG_MB };
-    const thread = (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits }));
+    return (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits }));
+  }
+
+  async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
+    const thread = this.start();
     const id = this.nextId++;
     return new Promise<Verdict>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -1,6 +1,6 @@
-// The body of the pipeline thread: decides emails sent by the intake worker, off the worker's event loop.
+// The body of the pipeline thread: decides the emails it is sent (by the intake worker, by `check`), off the sender's event loop.
 import { parentPort } from 'node:worker_threads';
-import { checkEmail } from '../../pipeline/check-email.ts';
+import { checkEmail } from '../check-email.ts';
 import { loadCampaign } from '../../rules/load-campaign.ts';
 import type { PipelineRequest, PipelineResponse } from './pipeline-runner.ts';
 
@@ -9,8 +9,9 @@ parentPort!.on('message', async (request: PipelineRequest) => {
   try {
     const verdict = await checkEmail(Buffer.from(request.raw), {
       campaign: loadCampaign(request.campaignFile),
-      receivedAt: new Date(request.receivedAt),
+      receivedAt: request.receivedAt === undefined ? undefined : new Date(request.receivedAt),
       ownAddresses: request.ownAddresses,
+      file: request.file,
     });
     response = { id: request.id, verdict };
   } catch (err) {
