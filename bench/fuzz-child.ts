@@ -1,5 +1,5 @@
 // A fuzz worker process: builds each case it is sent, has the bot decide it as `check` and the service do (the
-// pipeline in a thread under the bot's time limit and the given heap cap) and answers with what came out.
+// pipeline in a thread under the bot's time limits and the given heap cap) and answers with what came out.
 // Run by fuzz-pool.ts (argv: the run seed, the thread's heap in MB); a case that escapes those bounds takes only
 // this process down.
 import { performance } from 'node:perf_hooks';
@@ -14,8 +14,8 @@ import { loadSeedCorpus } from './fuzz-seeds.ts';
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'case'; index: number; label: string; bytes: number }
-  | { type: 'verdict'; index: number; decision: string; codes: string[]; problems: string[]; fromHeaderBecause: string | null;
-      ms: number; maxRssMb: number }
+  | { type: 'verdict'; index: number; decision: string; codes: string[]; problems: string[];
+      stops: string[]; fromHeaderBecause: string | null; ms: number; maxRssMb: number }
   | { type: 'threw'; index: number; error: string; maxRssMb: number }
   | { type: 'generator-error'; index: number; error: string };
 
@@ -53,9 +53,9 @@ if (process.send) {
     }
     const started = performance.now();
     try {
-      const { verdict, fromHeaderBecause } = await decideBounded(pipeline, eml, { campaign, file: `fuzz-${seed}-${index}.eml` });
+      const { verdict, stops, fromHeaderBecause } = await decideBounded(pipeline, eml, { campaign, file: `fuzz-${seed}-${index}.eml` });
       const codes = [...verdict.errors, ...verdict.warnings].map((f) => f.code);
-      send({ type: 'verdict', index, decision: verdict.decision, codes, problems: verdictProblems(verdict), fromHeaderBecause,
+      send({ type: 'verdict', index, decision: verdict.decision, codes, problems: verdictProblems(verdict), stops, fromHeaderBecause,
         ms: performance.now() - started, maxRssMb: maxRssMb() });
     } catch (err) {
       send({ type: 'threw', index, error: err instanceof Error ? err.stack ?? err.message : String(err), maxRssMb: maxRssMb() });

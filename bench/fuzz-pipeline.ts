@@ -32,6 +32,7 @@ function report(run: FuzzRun): void {
   const contract = verdicts.filter((o) => o.problems!.length);
   const slow = verdicts.filter((o) => o.ms! > options.timeLimitMs);
   const fromHeader = verdicts.filter((o) => o.fromHeaderBecause);
+  const stopped = verdicts.filter((o) => o.stops!.length && !o.fromHeaderBecause);
   console.log(`fuzz-pipeline seed ${options.seed}, cases ${options.first}..${options.first + options.count - 1}, ${options.workers} workers, `
     + `slow after ${options.timeLimitMs / 1000} s, hang after ${options.hardLimitMs / 1000} s, heap ${options.heapMb} MB, rss cap ${options.rssCapMb} MB`);
   console.log(`cases            ${outcomes.length}`);
@@ -39,7 +40,8 @@ function report(run: FuzzRun): void {
   console.log(`contract breaks  ${contract.length}`);
   console.log(`threw            ${kinds('threw').length}`);
   console.log(`crashes          ${kinds('crash').length}`);
-  console.log(`from header      ${fromHeader.length}  (the pipeline thread gave up on time or memory, or over the size cap)`);
+  console.log(`files stopped    ${stopped.length}  (a file past its time limit or the heap cap, named unreadable; the rest decided)`);
+  console.log(`from header      ${fromHeader.length}  (the pipeline thread gave up on the email, or over the size cap)`);
   console.log(`slow (> ${options.timeLimitMs / 1000} s)    ${slow.length}`);
   console.log(`hangs            ${kinds('hang').length}`);
   console.log(`OOMs             ${kinds('oom').length}`);
@@ -48,9 +50,10 @@ function report(run: FuzzRun): void {
   console.log(`peak RSS         ${run.peakRssMb} MB (largest child)`);
   console.log(`wall time        ${(run.wallMs / 1000).toFixed(0)} s`);
   console.log(`codes seen       ${JSON.stringify(tally(verdicts.flatMap((o) => [...new Set(o.codes)])))}`);
-  for (const o of new Set([...outcomes.filter((x) => x.kind !== 'verdict'), ...contract, ...fromHeader, ...slow])) {
+  for (const o of new Set([...outcomes.filter((x) => x.kind !== 'verdict'), ...contract, ...stopped, ...fromHeader, ...slow])) {
     console.log(`\n#${o.index} ${o.kind} [${o.label}] ${(o.bytes / 1e6).toFixed(2)} MB${o.ms ? `, ${(o.ms / 1000).toFixed(0)} s` : ''}`);
-    const why = o.detail ?? (o.problems!.join('; ') || (o.fromHeaderBecause ? `from header: ${o.fromHeaderBecause}` : 'slow'));
+    const why = o.detail ?? (o.problems!.join('; ') || (o.fromHeaderBecause ? `from header: ${o.fromHeaderBecause}` : '')
+      || (o.stops!.length ? `stopped: ${o.stops!.join('; ')}` : 'slow'));
     console.log(`  ${why.split('\n').slice(0, 12).join('\n  ')}`);
   }
 }

@@ -32,6 +32,8 @@ export interface CaseOutcome {
   codes?: string[];
   /** Contract breaches in the verdict (see verdictProblems in fuzz-child.ts). */
   problems?: string[];
+  /** Each time the pipeline thread was stopped on the case (a file past its time limit or the heap cap). */
+  stops?: string[];
   /** Why the verdict came from the header alone (the pipeline thread gave up, or over the size cap), else null. */
   fromHeaderBecause?: string | null;
   ms?: number;
@@ -90,7 +92,8 @@ function runCase(child: Child, index: number, options: FuzzOptions): Promise<Cas
     const onMessage = (m: ChildMessage) => {
       if (m.type === 'case') ({ label, bytes } = m);
       else if (m.type === 'verdict') {
-        finish({ kind: 'verdict', decision: m.decision, codes: m.codes, problems: m.problems, fromHeaderBecause: m.fromHeaderBecause, ms: m.ms }, false);
+        finish({ kind: 'verdict', decision: m.decision, codes: m.codes, problems: m.problems, stops: m.stops,
+          fromHeaderBecause: m.fromHeaderBecause, ms: m.ms }, false);
       }
       else if (m.type === 'threw') finish({ kind: 'threw', detail: m.error }, false);
       else if (m.type === 'generator-error') finish({ kind: 'generator-error', detail: m.error }, false);

@@ -17,10 +17,13 @@ const KIND_OF: Record<string, SeedKind> = { '.eml': 'eml', '.docx': 'docx', '.do
  *  (its mutations reach pdf.js's OpenJPEG decoder). */
 const SEAL_SEEDS = ['001-stamped-electronic.pdf', '071-stamped-scan.pdf', '126-stamped-vector.pdf', '191-trap-red-header.pdf'];
 const JPX_SEEDS = ['071-stamped-scan.pdf'];
+/** A fuzz find kept as a fixture (seed 7 case 189): it holds the pipeline for its whole file limit, as would every
+ *  mutation of it. */
+const NOT_SEEDS = ['cff-font-parse-takes-minutes.pdf'];
 
 function filesIn(dir: string, only?: string[]): SeedFile[] {
   return readdirSync(join(FIXTURES, dir)).sort()
-    .filter((name) => (only ? only.includes(name) : KIND_OF[/\.\w+$/.exec(name)?.[0] ?? '']))
+    .filter((name) => (only ? only.includes(name) : KIND_OF[/\.\w+$/.exec(name)?.[0] ?? ''] && !NOT_SEEDS.includes(name)))
     .map((name) => ({ name, kind: KIND_OF[/\.\w+$/.exec(name)![0]], bytes: readFileSync(join(FIXTURES, dir, name)) }));
 }
 

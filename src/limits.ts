@@ -13,7 +13,8 @@ export const MAX_COMPRESSION_RATIO = 200;
 export const MAX_FILES_READ = 10;
 /** Pages of one PDF looked at for tables and seals; a table of resources fits in far fewer. */
 export const MAX_PDF_PAGES = 50;
-/** Wall-clock budget for reading one attachment before it is declared unreadable. */
+/** Wall-clock budget for reading one attachment before it is declared unreadable (by the reader itself when it
+ *  yields; the pipeline thread stops a file that does not yield 10 s later). */
 export const ATTACHMENT_TIME_LIMIT_MS = 20_000;
 /** Wall-clock budget for deciding one email in the service; past it the work is stopped and the email answered. */
 export const EMAIL_TIME_LIMIT_MS = 120_000;

@@ -20,6 +20,14 @@ export interface AttachmentsRead {
 
 const WORD_TIMEOUT_REASON = '读取超时（文件过于复杂或已损坏）';
 
+/** How a caller follows and bounds the reading file by file (the pipeline thread: a time limit per file). */
+export interface AttachmentWatch {
+  /** Told the attachment's index in the email before its file is read, and null once all are read. */
+  onFile?(index: number | null): void;
+  /** Files an earlier run was stopped on, by index, with the reason to report: not opened again. */
+  stopped?: Readonly<Record<number, string>>;
+}
+
 /** The Word and PDF files past the cap, as one reading that names the first of them and how many there are. */
 function notRead(skipped: Attachment[], total: number): { file: string; reason: string } {
   return {
@@ -28,18 +36,34 @@ function notRead(skipped: Attachment[], total: number): { file: string; reason: 
   };
 }
 
-export async function readAttachments(attachments: Attachment[], form: FormSpec): Promise<AttachmentsRead> {
+export async function readAttachments(
+  attachments: Attachment[], form: FormSpec, watch: AttachmentWatch = {},
+): Promise<AttachmentsRead> {
   const files = attachments.filter((x) => attachmentKind(x) !== 'other');
   const toRead = files.slice(0, MAX_FILES_READ);
   const skipped = files.slice(MAX_FILES_READ);
+  /** Announces the file about to be read; the reason it must not be opened, if any. */
+  const begin = (a: Attachment): string | undefined => {
+    const index = attachments.indexOf(a);
+    watch.onFile?.(index);
+    return watch.stopped?.[index];
+  };
   const words: WordReading[] = [];
-  for (const a of toRead.filter((x) => attachmentKind(x) === 'word')) words.push(await readWordWithinLimit(a, form));
+  for (const a of toRead.filter((x) => attachmentKind(x) === 'word')) {
+    const stopped = begin(a);
+    words.push(stopped ? { file: a.filename, ok: false, reason: stopped } : await readWordWithinLimit(a, form));
+  }
   const wordTitles = distinctTables(words).flatMap((t) => t.rows.map((r) => r.cells.title ?? ''));
 
   const pdfs: PdfCheck[] = [];
   const stamps: StampFinding[] = [];
   let pdfHoldsTable = false;
   for (const a of toRead.filter((x) => attachmentKind(x) === 'pdf')) {
+    const stopped = begin(a);
+    if (stopped) {
+      pdfs.push({ file: a.filename, unreadable: stopped, mismatch: null, seals: null });
+      continue;
+    }
     const { reading, opened } = await readPdfAttachment(a, form);
     if (!reading.ok || !opened) {
       pdfs.push({ file: a.filename, unreadable: reading.ok ? '无法打开' : reading.reason, mismatch: null, seals: null });
@@ -64,6 +88,7 @@ export async function readAttachments(attachments: Attachment[], form: FormSpec)
       await opened.close();
     }
   }
+  watch.onFile?.(null);
   if (skipped.length) {
     const { file, reason } = notRead(skipped, files.length);
     if (attachmentKind(skipped[0]) === 'word') words.push({ file, ok: false, reason });

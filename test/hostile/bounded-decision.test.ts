@@ -1,5 +1,6 @@
-// The bot's bounds on one email, as the service and `check` both apply them (decideBounded): an email too large to
-// read whole, or one the pipeline thread gives up on, is answered from its header, naming every file it carries.
+// The bot's bounds on one email, as the service and `check` both apply them (decideBounded): a file the pipeline
+// thread is stopped on is named unreadable and the rest still checked; an email too large to read whole, or one the
+// thread gives up on as a whole, is answered from its header, naming every file it carries.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_EMAIL_BYTES } from '../../src/limits.ts';
 import { attachmentNames } from '../../src/mail/attachment-names.ts';
@@ -7,7 +8,7 @@ import { readEmail } from '../../src/mail/read-email.ts';
 import { decideBounded } from '../../src/pipeline/decide-bounded.ts';
 import { PipelineRunner } from '../../src/pipeline/thread/pipeline-runner.ts';
 import type { Verdict } from '../../src/types.ts';
-import { campaign, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
+import { campaign, countyEmail, fixtureFile, goodDocx, goodPdf } from './hostile-kit.ts';
 
 const MB = 1024 * 1024;
 const unreadable = (v: Verdict) => v.errors.filter((e) => e.code === 'UNREADABLE_ATTACHMENT').map((e) => e.message).join('\n');
@@ -39,6 +40,23 @@ describe('an email past the bounds is answered from its header', () => {
     expect(unreadable(verdict)).toContain('《湘阴县专题资源推荐表.pdf》');
     expect(unreadable(verdict)).toContain('处理超时');
   });
+});
+
+describe('a file the thread is stopped on', () => {
+  // The fuzzer's seed 7 case 189: word-like-unruled.pdf with 57 bytes of its compressed CFF font (offset 44774)
+  // repeated 43,867 times at offset 15964. pdf.js's CFF parser then runs about two minutes without yielding, so the
+  // reader's own 20 s limit never fires.
+  const slowPdf = { filename: '湘阴县盖章件.pdf', contentType: 'application/pdf', content: fixtureFile('pdf/cff-font-parse-takes-minutes.pdf') };
+
+  it('is named unreadable once past the file limit, and the Word table is still read and checked', async () => {
+    runner = new PipelineRunner(120_000, undefined, 10_000);
+    const { verdict, stops, fromHeaderBecause } = await decideBounded(runner, countyEmail([goodDocx(), slowPdf]), { campaign });
+    expect(stops).toEqual(['attachment 1 not read within 10000 ms']);
+    expect(fromHeaderBecause).toBeNull();
+    expect(verdict.resources).toHaveLength(30);
+    expect(verdict.errors.map((e) => e.code)).toEqual(['UNREADABLE_ATTACHMENT']);
+    expect(unreadable(verdict)).toContain('《湘阴县盖章件.pdf》读取超时（文件过于复杂或已损坏，10 秒内未能读完）');
+  }, 60_000);
 });
 
 describe('attachment names read as a stream', () => {

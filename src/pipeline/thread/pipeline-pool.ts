@@ -3,22 +3,22 @@
 import type { Verdict } from '../../types.ts';
 import { PipelineRunner, type PipelineRequest } from './pipeline-runner.ts';
 
-export type Pipeline = Pick<PipelineRunner, 'decide'>;
+export type Pipeline = Pick<PipelineRunner, 'decide' | 'timeLimitMs'>;
 
 export class PipelinePool implements Pipeline {
   private readonly runners: PipelineRunner[];
   private readonly free: PipelineRunner[];
 
-  constructor(readonly size: number, timeLimitMs: number, heapMb?: number) {
+  constructor(readonly size: number, readonly timeLimitMs: number, heapMb?: number) {
     this.runners = Array.from({ length: size }, () => new PipelineRunner(timeLimitMs, heapMb));
     this.free = [...this.runners];
   }
 
-  async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
+  async decide(request: Omit<PipelineRequest, 'id'>, timeLimitMs = this.timeLimitMs): Promise<Verdict> {
     const runner = this.free.pop();
     if (!runner) throw new Error(`more emails at once than the ${this.size} pipeline threads`);
     try {
-      return await runner.decide(request);
+      return await runner.decide(request, timeLimitMs);
     } finally {
       this.free.push(runner);
     }

@@ -1,22 +1,31 @@
 // Runs the pipeline in a worker thread: parsing and seal rendering are CPU-heavy, and a job's lock is renewed by
 // the main thread's event loop. A hostile file that takes too long or too much memory is stopped by ending the thread.
 import { Worker } from 'node:worker_threads';
-import { PIPELINE_HEAP_MB } from '../../limits.ts';
+import { ATTACHMENT_TIME_LIMIT_MS, PIPELINE_HEAP_MB } from '../../limits.ts';
 import type { Verdict } from '../../types.ts';
 
-/** `receivedAt` (ISO-8601) and `campaignFile` as in CheckOptions: taken from the headers and rules/ when absent. */
+/** `receivedAt` (ISO-8601) and `campaignFile` as in CheckOptions: taken from the headers and rules/ when absent.
+ *  `stopped`: attachments an earlier run was stopped on (index -> reason to report), not opened again. */
 export interface PipelineRequest {
   id: number; raw: Uint8Array; receivedAt?: string; campaignFile?: string; ownAddresses: string[]; file?: string;
+  stopped?: Record<number, string>;
 }
-export type PipelineResponse = { id: number; verdict: Verdict } | { id: number; error: string };
+/** `reading`: the thread is about to read this attachment (its index in the email), or has read them all (null). */
+export type PipelineResponse =
+  | { id: number; verdict: Verdict } | { id: number; error: string } | { id: number; reading: number | null };
 
-/** The thread gave up on an email: past the time limit, or out of its memory. The email gets a verdict anyway. */
+/** The thread gave up on an email: past a time limit, or out of its memory. The email gets a verdict anyway. */
 export class PipelineGaveUpError extends Error {
-  constructor(message: string, readonly reason: string) {
+  /** `attachment`: the index of the file being read when the thread was stopped; null outside the attachments. */
+  constructor(message: string, readonly reason: string, readonly attachment: number | null) {
     super(message);
     this.name = 'PipelineGaveUpError';
   }
 }
+
+/** The readers' own limits (ATTACHMENT_TIME_LIMIT_MS) answer first whenever pdf.js or mammoth yields; a synchronous
+ *  font parse never does, so past this much longer on one file the thread is stopped. */
+const FILE_TIME_LIMIT_MS = ATTACHMENT_TIME_LIMIT_MS + 10_000;
 
 /** V8 would give each thread's young generation up to 48 MB; 24 kept two threads' bot under 500 MB on deadline day
  *  at no measurable cost in time (BENCHMARKS.md). */
@@ -32,9 +41,12 @@ export class PipelineRunner {
   private thread: Worker | null = null;
   private nextId = 1;
 
-  /** `heapMb` caps the thread's heap (an email past it is answered as too large); from 2048 MB up V8 lets the heap
-   *  grow four-fold between collections instead of about twice: less CPU, more memory (BENCHMARKS.md). */
-  constructor(private readonly timeLimitMs: number, private readonly heapMb = PIPELINE_HEAP_MB) {}
+  /** `timeLimitMs` bounds an email, `fileLimitMs` one attachment of it. `heapMb` caps the thread's heap (an email
+   *  past it is answered as too large); from 2048 MB up V8 lets the heap grow four-fold between collections instead
+   *  of about twice: less CPU, more memory (BENCHMARKS.md). */
+  constructor(
+    readonly timeLimitMs: number, private readonly heapMb = PIPELINE_HEAP_MB, private readonly fileLimitMs = FILE_TIME_LIMIT_MS,
+  ) {}
 
   /** Starts the thread now, so that it loads the pipeline while its caller does other work; `decide` starts it anyway. */
   start(): Worker {
@@ -42,17 +54,30 @@ export class PipelineRunner {
     return (this.thread ??= new Worker(ENTRY, { workerData: FROM_SOURCE ? { entry: BODY } : {}, resourceLimits }));
   }
 
-  async decide(request: Omit<PipelineRequest, 'id'>): Promise<Verdict> {
+  /** The verdict, or a PipelineGaveUpError past `timeLimitMs` for the email, past the file limit on one attachment,
+   *  or out of memory (the thread is then ended; the next email starts a fresh one). */
+  async decide(request: Omit<PipelineRequest, 'id'>, timeLimitMs = this.timeLimitMs): Promise<Verdict> {
     const thread = this.start();
     const id = this.nextId++;
     return new Promise<Verdict>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      let reading: number | null = null;
+      let fileTimer: NodeJS.Timeout | undefined;
+      const giveUp = (message: string, reason: string) => {
         cleanup();
         void this.restart();
-        reject(new PipelineGaveUpError(`not decided within ${this.timeLimitMs} ms`, '处理超时（文件过于复杂或已损坏）'));
-      }, this.timeLimitMs);
+        reject(new PipelineGaveUpError(message, reason, reading));
+      };
+      const timer = setTimeout(() => giveUp(`not decided within ${timeLimitMs} ms`, '处理超时（文件过于复杂或已损坏）'), timeLimitMs);
       const onMessage = (response: PipelineResponse) => {
         if (response.id !== id) return;
+        if ('reading' in response) {
+          reading = response.reading;
+          clearTimeout(fileTimer);
+          if (reading === null) return;
+          fileTimer = setTimeout(() => giveUp(`attachment ${reading} not read within ${this.fileLimitMs} ms`,
+            `读取超时（文件过于复杂或已损坏，${Math.round(this.fileLimitMs / 1000)} 秒内未能读完）`), this.fileLimitMs);
+          return;
+        }
         cleanup();
         if ('verdict' in response) resolve(response.verdict);
         else reject(new Error(`pipeline failed: ${response.error}`));
@@ -61,11 +86,12 @@ export class PipelineRunner {
       const onError = (err: Error) => {
         cleanup();
         this.thread = null;
-        reject(new PipelineGaveUpError(`pipeline thread failed: ${err.message}`, '文件过大或结构异常，处理时超出内存限制'));
+        reject(new PipelineGaveUpError(`pipeline thread failed: ${err.message}`, '文件过大或结构异常，处理时超出内存限制', reading));
       };
       const onExit = (code: number) => onError(new Error(`exit code ${code}`));
       const cleanup = () => {
         clearTimeout(timer);
+        clearTimeout(fileTimer);
         thread.off('message', onMessage);
         thread.off('error', onError);
         thread.off('exit', onExit);

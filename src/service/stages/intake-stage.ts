@@ -17,8 +17,8 @@ export async function runIntake(ctx: ServiceContext, pipeline: Pipeline, job: In
     verdict = await checkHeaderOnly(raw, job.notDownloaded.attachments, notDownloadedReason(job.notDownloaded), options);
   } else {
     const decided = await decideBounded(pipeline, raw, { ...options, campaignFile: ctx.config.campaignFile });
-    if (decided.fromHeaderBecause) {
-      ctx.log.warn({ emailId: job.emailId, because: decided.fromHeaderBecause }, 'email answered from its header alone');
+    if (decided.stops.length || decided.fromHeaderBecause) {
+      ctx.log.warn({ emailId: job.emailId, stops: decided.stops, fromHeaderBecause: decided.fromHeaderBecause }, 'pipeline stopped on an email');
     }
     verdict = decided.verdict;
   }
