@@ -15,7 +15,7 @@ export interface FuzzOptions {
   timeLimitMs: number;
   /** No verdict by then is a hang: the child is killed (its pipeline thread gives up at EMAIL_TIME_LIMIT_MS, 120 s). */
   hardLimitMs: number;
-  /** Heap cap of each child's pipeline thread, as PIPELINE_HEAP_MB caps the bot's. */
+  /** Heap cap of each child's pipeline thread (as PIPELINE_HEAP_MB caps the bot's) and of the child itself. */
   heapMb: number;
   /** Resident memory (heap, buffers, canvas) above which a child is killed and its case counted as an OOM. */
   rssCapMb: number;
@@ -63,7 +63,8 @@ function rssMb(pid: number): number {
 
 function startChild(options: FuzzOptions): Promise<Child> {
   const proc = fork(CHILD, [String(options.seed), String(options.heapMb)], {
-    execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // The child's own heap (building a case of hundreds of MB) is capped as its pipeline thread's is.
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${options.heapMb}`], stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let tail = '';
   proc.stderr!.on('data', (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-STDERR_TAIL); });
