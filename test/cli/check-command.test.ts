@@ -1,10 +1,13 @@
 // The `check` command exactly as the verdict contract states it, run as a separate process on the email fixtures.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/types.ts';
 import type { Expected } from '../fixtures/email-kit/cases.ts';
+import { countyEmail, goodDocx } from '../hostile/hostile-kit.ts';
 
 const run = promisify(execFile);
 const EML_DIR = 'test/fixtures/eml';
@@ -65,6 +68,19 @@ describe('npm run cli -- check', () => {
     expect(v.receivedAt).toBe('2022-07-05T00:00:00+08:00');
     expect(v.errors.map((e) => e.code)).toEqual(['LATE']);
   });
+
+  it('answers an email over 60 MB from its header and attachment names, as the bot does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    try {
+      const scan = { filename: '湘阴县盖章扫描件.pdf', contentType: 'application/pdf', content: Buffer.alloc(46 << 20, 0x25) };
+      writeFileSync(join(dir, 'big.eml'), countyEmail([goodDocx(), scan]));
+      const v = JSON.parse((await check([join(dir, 'big.eml'), '--json'])).stdout) as Verdict;
+      expect(v).toMatchObject({ file: 'big.eml', decision: 'reject', unit: '湘阴县' });
+      expect(v.errors.map((e) => e.message).join('\n')).toMatch(/《湘阴县盖章扫描件\.pdf》所在邮件过大（约\d+ MB，超过60 MB上限）/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it.each([
     [['does-not-exist.eml', '--json'], '无法读取文件'],
