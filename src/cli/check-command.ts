@@ -22,7 +22,8 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
   for (const file of positionals) {
     if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`无法读取文件: ${file}`);
   }
-  // The bot's own bounds: a file that would hold the pipeline past its time or heap is answered from its header.
+  // The bot's own bounds (decideBounded): a file that holds the pipeline past its limit is named unreadable, an email
+  // too large or past its time is answered from its header.
   // The thread starts first and loads pdf.js and the Word readers on the other core while this one loads the rest.
   const pipeline = new PipelineRunner(EMAIL_TIME_LIMIT_MS);
   pipeline.start();
