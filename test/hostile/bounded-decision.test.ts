@@ -57,6 +57,21 @@ describe('a file the thread is stopped on', () => {
     expect(verdict.errors.map((e) => e.code)).toEqual(['UNREADABLE_ATTACHMENT']);
     expect(unreadable(verdict)).toContain('《湘阴县盖章件.pdf》读取超时（文件过于复杂或已损坏，10 秒内未能读完）');
   }, 60_000);
+
+  // The fuzzer's seed 1 case 118: huge-mediabox.pdf with 8,032 of its bytes (from offset 19374, inside its embedded
+  // CFF font) copied in at offset 70208. pdf.js's rewriting of that font grows the heap past a gigabyte.
+  const bloatingPdf = { filename: '湘阴县盖章件.pdf', contentType: 'application/pdf', content: fixtureFile('pdf/cff-font-bloats-heap.pdf') };
+
+  it('is named unreadable when it runs the thread out of heap, and the Word table is still read and checked', async () => {
+    runner = new PipelineRunner(120_000, 256);
+    const { verdict, stops, fromHeaderBecause } = await decideBounded(runner, countyEmail([goodDocx(), bloatingPdf]), { campaign });
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toContain('memory limit');
+    expect(fromHeaderBecause).toBeNull();
+    expect(verdict.resources).toHaveLength(30);
+    expect(verdict.errors.map((e) => e.code)).toEqual(['UNREADABLE_ATTACHMENT']);
+    expect(unreadable(verdict)).toContain('《湘阴县盖章件.pdf》文件过大或结构异常，处理时超出内存限制');
+  }, 60_000);
 });
 
 describe('attachment names read as a stream', () => {
