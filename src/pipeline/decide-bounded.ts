@@ -30,13 +30,14 @@ export async function decideBounded(
     raw, receivedAt: options.receivedAt?.toISOString(), campaignFile: options.campaignFile,
     ownAddresses: [...(options.ownAddresses ?? [])], file: options.file,
   };
-  // Every try shares the email's time: a run stopped on a file leaves the rest of it to the next.
+  // Every try shares the email's time: the first has all of it, a run stopped on a file leaves the rest to the next.
   const deadline = Date.now() + pipeline.timeLimitMs;
   const stopped: Record<number, string> = {};
   const stops: string[] = [];
   for (;;) {
+    const timeLimitMs = stops.length ? deadline - Date.now() : pipeline.timeLimitMs;
     try {
-      return { verdict: await pipeline.decide({ ...request, stopped }, deadline - Date.now()), stops, fromHeaderBecause: null };
+      return { verdict: await pipeline.decide({ ...request, stopped }, timeLimitMs), stops, fromHeaderBecause: null };
     } catch (err) {
       if (!(err instanceof PipelineGaveUpError)) throw err;
       stops.push(err.message);
