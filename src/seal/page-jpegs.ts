@@ -1,5 +1,6 @@
 // Finds the JPEG images a scanned page is made of, straight from the PDF's bytes: a page whose content does nothing
-// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it. Null for any other page.
+// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it, and that has no annotation
+// a viewer draws over them (an electronic seal added to a scan as a stamp or signature). Null for any other page.
 import type { PdfObjects } from './pdf-objects.ts';
 import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from './pdf-syntax.ts';
 
@@ -26,7 +27,7 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
 
 export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: number): PlacedJpeg[] | null {
   const page = objects.resolve(pageRef);
-  if (!isDict(page)) return null;
+  if (!isDict(page) || drawsAnnotations(objects, page)) return null;
   const resources = objects.resolve(inherited(objects, page, 'Resources'));
   const xobjects = isDict(resources) ? objects.resolve(resources.get('XObject')) : undefined;
   const content = pageContent(objects, page.get('Contents'));
@@ -55,6 +56,27 @@ export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: numbe
     operands = [];
   }
   return placed.length ? placed : null;
+}
+
+/** Annotation types a viewer never paints on the page itself. */
+const UNDRAWN_ANNOTATIONS = new Set(['Link', 'Popup']);
+/** Annotation flags Hidden (2) and NoView (32): not shown on screen. */
+const NOT_SHOWN = 2 | 32;
+
+/** Whether the page has an annotation a viewer draws (pdf.js draws it in the render; drawing JPEGs alone would not). */
+function drawsAnnotations(objects: PdfObjects, page: Map<string, PdfValue>): boolean {
+  const annotations = objects.resolve(page.get('Annots'));
+  if (annotations === undefined || annotations === null) return false;
+  // An Annots entry this reader cannot follow is taken for a drawn annotation: pdf.js then renders the page.
+  if (!Array.isArray(annotations)) return true;
+  return annotations.some((entry) => {
+    const annotation = objects.resolve(entry);
+    if (!isDict(annotation)) return entry !== null;
+    const subtype = annotation.get('Subtype');
+    const flags = objects.resolve(annotation.get('F'));
+    const hidden = typeof flags === 'number' && (flags & NOT_SHOWN) !== 0;
+    return !hidden && !(isName(subtype) && UNDRAWN_ANNOTATIONS.has(subtype.name));
+  });
 }
 
 function inherited(objects: PdfObjects, node: Map<string, PdfValue>, key: string): PdfValue | undefined {

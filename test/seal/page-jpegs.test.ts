@@ -1,7 +1,8 @@
 // Scanned pages are drawn from their own JPEGs, natively: the same picture pdf.js would render, found through plain
-// objects and object streams alike; a page with anything else on it, or a JPEG claiming a huge size, is left to pdf.js.
+// objects and object streams alike; a page with anything else on it (also an annotation drawn over it), or a JPEG
+// claiming a huge size, is left to pdf.js.
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/seal/pdf-objects.ts';
@@ -21,11 +22,20 @@ async function scanJpeg(): Promise<Buffer> {
   return canvas.encode('jpeg', 80);
 }
 
-async function scanPdf(options: { objectStreams: boolean; text?: boolean }): Promise<Uint8Array> {
+/** An annotation over the scan: its type and flags (F 4: printed and shown; 2: hidden), with a red appearance. */
+interface Annotation { subtype: string; flags: number }
+
+async function scanPdf(options: { objectStreams: boolean; text?: boolean; annotations?: Annotation[] }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([842, 595]);
   page.drawImage(await doc.embedJpg(await scanJpeg()), { x: 0, y: 0, width: 842, height: 595 });
   if (options.text) page.drawRectangle({ x: 20, y: 20, width: 40, height: 10, color: rgb(0, 0, 0) });
+  for (const { subtype, flags } of options.annotations ?? []) {
+    const appearance = doc.context.register(doc.context.stream('0.8 0.1 0.1 rg 0 0 50 50 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 50, 50] }));
+    page.node.addAnnot(doc.context.register(doc.context.obj({
+      Type: 'Annot', Subtype: PDFName.of(subtype), Rect: [500, 100, 550, 150], F: flags, AP: { N: appearance },
+    })));
+  }
   return doc.save({ useObjectStreams: options.objectStreams });
 }
 
@@ -71,6 +81,19 @@ describe('scanned pages drawn from their JPEGs', () => {
     }
   });
 
+  it.each([
+    ['a stamp annotation', [{ subtype: 'Stamp', flags: 4 }]],
+    ['a signature field', [{ subtype: 'Link', flags: 4 }, { subtype: 'Widget', flags: 4 }]],
+  ])('leaves a scan with %s drawn over it to pdf.js, which draws the annotation', async (_, annotations) => {
+    const pdf = await scanPdf({ objectStreams: false, annotations });
+    expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toBeNull();
+  });
+
+  it('still draws a scan from its JPEGs when its annotations are not shown: links, hidden ones', async () => {
+    const pdf = await scanPdf({ objectStreams: true, annotations: [{ subtype: 'Link', flags: 4 }, { subtype: 'Stamp', flags: 4 | 2 }] });
+    expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toHaveLength(1);
+  });
+
   it('reads a JPEG size from its frame header and refuses one over the pixel bound', async () => {
     const jpeg = await scanJpeg();
     expect(jpegSize(jpeg)).toEqual({ width: 600, height: 420 });
@@ -83,3 +106,12 @@ describe('scanned pages drawn from their JPEGs', () => {
     }
   });
 });
+
+async function pageRef(pdf: Uint8Array) {
+  const opened = await openPdf(pdf);
+  try {
+    return (await opened.document.getPage(1)).ref!;
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,6 +1,7 @@
 // The committed sample of the seal corpus: every stamped page is found (also seals over the ruled table and its
 // text, and in heavily compressed scans), no seal is seen on the traps (red header, red rules, red table text, red
-// handwriting, small logos, tinted paper), grey-scale scans are told.
+// handwriting, small logos, tinted paper), grey-scale scans are told; seals and marks put on as annotations over an
+// exported page or a scan are judged as those drawn into it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
@@ -20,6 +21,7 @@ describe('seal check on the committed corpus sample', () => {
     for (const form of ['electronic', 'vector', 'scan']) expect(kinds).toContain(`stamped-over-table/${form}`);
     expect(kinds).toContain('stamped-compressed-scan/scan');
     expect(kinds).toContain('trap-compressed-scan/scan');
+    for (const form of ['electronic', 'scan']) for (const kind of ['stamped-annotation', 'trap-annotation']) expect(kinds).toContain(`${kind}/${form}`);
     expect(labels.filter((l) => l.kind.startsWith('trap-')).length).toBeGreaterThanOrEqual(10);
   });
 

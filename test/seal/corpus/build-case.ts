@@ -1,9 +1,11 @@
 // Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page),
-// vector (seal drawn as red paths) or scan (whole page a JPEG).
+// vector (seal drawn as red paths) or scan (whole page a JPEG); a case's seals and marks may instead be annotations
+// over the page.
 import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { makeRng } from './prng.ts';
 import { sealCanvas } from './canvas-seal.ts';
+import { annotatePage, sealPicture } from './annotation-marks.ts';
 import { drawVectorSeal } from './vector-seal.ts';
 import { scanPage } from './scan-page.ts';
 import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
@@ -11,14 +13,25 @@ import type { CorpusCase } from './corpus-cases.ts';
 import type { SealSpec } from './seal-layout.ts';
 
 const PT_PER_MM = 72 / 25.4;
-/** Electronic seal images are made at about 300 dpi, as seal software exports them. */
-const PNG_PX_PER_MM = 12;
 
 export async function buildCase(c: CorpusCase, base: Uint8Array): Promise<Uint8Array> {
-  const rng = makeRng(c.seed);
-  const source = await PDFDocument.load(base);
   const pages = Array.from({ length: c.pages }, (_, i) => i);
-  if (c.form === 'scan') return buildScan(c, base, pages, rng);
+  // Marks that go on as annotations are left out of the page itself.
+  const onPage = c.sealAs ? { ...c, seals: [], traps: [] } : c;
+  const doc = c.form === 'scan' ? await buildScan(onPage, base, pages, makeRng(c.seed)) : await buildDrawn(onPage, base, pages);
+  if (c.sealAs) {
+    for (const [i, page] of doc.getPages().entries()) {
+      await annotatePage(doc, page, {
+        seals: c.seals.filter((s) => s.page === i + 1), traps: c.traps.filter((t) => t.page === i + 1).map((t) => t.mark),
+        sealAs: c.sealAs, uneven: c.uneven, seed: c.seed,
+      });
+    }
+  }
+  return doc.save();
+}
+
+async function buildDrawn(c: CorpusCase, base: Uint8Array, pages: number[]): Promise<PDFDocument> {
+  const source = await PDFDocument.load(base);
   const out = await PDFDocument.create();
   for (const page of await out.copyPages(source, pages)) out.addPage(page);
   for (const [i, page] of out.getPages().entries()) {
@@ -32,17 +45,17 @@ export async function buildCase(c: CorpusCase, base: Uint8Array): Promise<Uint8A
     }
     for (const seal of c.seals.filter((s) => s.page === i + 1)) await draw(seal.spec, seal.cx, seal.cy);
   }
-  return out.save();
+  return out;
 }
 
 async function drawPngSeal(doc: PDFDocument, page: PDFPage, spec: SealSpec, cx: number, cy: number, uneven: number, seed: number) {
-  const canvas = sealCanvas(spec, PNG_PX_PER_MM, makeRng(seed + 7), uneven);
+  const { canvas, sideMm } = sealPicture(spec, uneven, seed);
   const image = await doc.embedPng(await canvas.encode('png'));
-  const side = (canvas.width / PNG_PX_PER_MM) * PT_PER_MM;
+  const side = sideMm * PT_PER_MM;
   page.drawImage(image, { x: cx * PT_PER_MM - side / 2, y: page.getHeight() - cy * PT_PER_MM - side / 2, width: side, height: side, opacity: spec.opacity });
 }
 
-async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: ReturnType<typeof makeRng>): Promise<Uint8Array> {
+async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: ReturnType<typeof makeRng>): Promise<PDFDocument> {
   const out = await PDFDocument.create();
   const sizes = (await PDFDocument.load(base)).getPages().map((p) => [p.getWidth(), p.getHeight()]);
   for (const i of pages) {
@@ -66,5 +79,5 @@ async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: 
     const page = out.addPage([w, h]);
     page.drawImage(await out.embedJpg(jpeg), { x: 0, y: 0, width: w, height: h });
   }
-  return out.save();
+  return out;
 }

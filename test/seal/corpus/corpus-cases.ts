@@ -6,6 +6,7 @@ import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
 import { handwriting, logo, rule, type Trap } from './trap-marks.ts';
 import type { BaseKind } from './base-pages.ts';
 import type { ScanLook } from './scan-page.ts';
+import type { SealAnnotation } from './annotation-marks.ts';
 
 export type Form = 'electronic' | 'vector' | 'scan';
 
@@ -21,6 +22,8 @@ export interface CorpusCase {
   paper?: Rgb;
   uneven: number;
   scan?: ScanLook;
+  /** The seals and marks go on as annotations over the page (a seal as this kind), not into the page itself. */
+  sealAs?: SealAnnotation;
   /** Pages that carry a seal the check must find. */
   sealPages: number[];
   greyscaleOnly: boolean;
@@ -63,6 +66,7 @@ interface CaseOptions {
   /** Seal over the table's header line and first rows instead of anywhere. */
   overTable?: boolean;
   look?: (r: Rng) => Partial<ScanLook>;
+  sealAs?: SealAnnotation;
 }
 
 function scanLook(rng: Rng, grey: boolean): ScanLook {
@@ -92,7 +96,7 @@ export function corpusCases(seed: number): CorpusCase[] {
       paper: opts.paper && form !== 'scan' ? rng.pick(PAPERS.slice(1)) : undefined,
       uneven: form === 'scan' ? rng.range(0, 0.5) : rng.chance(0.3) ? rng.range(0, 0.3) : 0,
       scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}), ...opts.look?.(rng) } : undefined,
-      sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
+      sealAs: opts.sealAs, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
     });
   };
   const hand = (r: Rng) => handwriting(r, PAGE_W, PAGE_H);
@@ -119,5 +123,11 @@ export function corpusCases(seed: number): CorpusCase[] {
   }
   for (let i = 0; i < 16; i++) add('stamped-compressed-scan', 'scan', true, { base: tableBase(rng), overTable: true, look: compressed });
   for (let i = 0; i < 12; i++) add('trap-compressed-scan', 'scan', false, { base: rng.pick<BaseKind>(['red-text', 'red-lines', 'red-header']), traps: [hand, badge, hand], look: compressed });
+  // Added later: seals put on as annotations by seal software or a PDF reader (a stamp, or a signature field's
+  // appearance), over an exported page or a scan; and red marks added the same way (a small emblem, a pen signature).
+  for (const form of ['electronic', 'scan'] as Form[]) {
+    for (let i = 0; i < 8; i++) add('stamped-annotation', form, true, { sealAs: rng.pick<SealAnnotation>(['stamp', 'signature']), traps: rng.chance(0.3) ? [hand] : [] });
+    for (let i = 0; i < 4; i++) add('trap-annotation', form, false, { sealAs: 'stamp', traps: [hand, badge] });
+  }
   return cases;
 }
