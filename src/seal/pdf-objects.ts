@@ -5,13 +5,16 @@ import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValu
 
 export interface PdfObject { value: PdfValue; stream?: Uint8Array }
 
+/** An object inside an object stream: its text and where it starts, and where its object stream is in the file. */
+interface PackedObject { text: string; at: number; streamAt: number }
+
 /** Largest stream this reader inflates: page content and object streams are small; more is not a scan page. */
 const MAX_INFLATED = 8 << 20;
 
 export class PdfObjects {
   private readonly text: string;
   private readonly offsets = new Map<number, number>();
-  private packed: Map<number, { text: string; at: number }> | null = null;
+  private packed: Map<number, PackedObject> | null = null;
 
   constructor(private readonly bytes: Uint8Array) {
     // latin1 keeps one character per byte, so string positions are byte positions.
@@ -28,10 +31,14 @@ export class PdfObjects {
 
   get(ref: PdfRef): PdfObject | null {
     const at = this.offsets.get(ref.num);
-    if (at === undefined) {
-      const inStream = this.objectStreams().get(ref.num);
-      return inStream ? { value: parseValue(inStream.text, inStream.at)?.[0] ?? null } : null;
-    }
+    const packed = this.objectStreams().get(ref.num);
+    // An incremental update may write an object again inside a later object stream: the later one is in force.
+    if (packed && (at === undefined || packed.streamAt > at)) return { value: parseValue(packed.text, packed.at)?.[0] ?? null };
+    return at === undefined ? null : this.plain(at);
+  }
+
+  /** The object written plainly at this offset (just after its "N G obj"). */
+  private plain(at: number): PdfObject | null {
     const parsed = parseValue(this.text, at);
     if (!parsed) return null;
     const [value, end] = parsed;
@@ -58,20 +65,21 @@ export class PdfObjects {
     }
   }
 
-  /** Objects kept inside object streams (PDF 1.5), indexed once on the first miss. */
-  private objectStreams(): Map<number, { text: string; at: number }> {
+  /** Objects kept inside object streams (PDF 1.5), indexed once; of two streams holding one object, the later. */
+  private objectStreams(): Map<number, PackedObject> {
     if (this.packed) return this.packed;
     this.packed = new Map();
-    for (const [num, at] of this.offsets) {
+    for (const at of this.offsets.values()) {
       if (!this.text.slice(at, at + 200).includes('/ObjStm')) continue;
-      const object = this.get({ num, gen: 0 });
+      const object = this.plain(at);
       const data = object && this.decoded(object);
       const first = object && isDict(object.value) ? object.value.get('First') : undefined;
       if (!data || typeof first !== 'number') continue;
       const text = Buffer.from(data).toString('latin1');
       const header = text.slice(0, first).trim().split(/\s+/).map(Number);
       for (let k = 0; k + 1 < header.length; k += 2) {
-        if (!this.offsets.has(header[k])) this.packed.set(header[k], { text, at: first + header[k + 1] });
+        const earlier = this.packed.get(header[k]);
+        if (!earlier || earlier.streamAt < at) this.packed.set(header[k], { text, at: first + header[k + 1], streamAt: at });
       }
     }
     return this.packed;

@@ -1,0 +1,88 @@
+// The seal check's own object reader sees a PDF as pdf.js does after an incremental update (how seal and signature
+// software adds a seal to a finished file): an object written again, even inside a later object stream, is read in
+// its later form, so a scan that gained a seal annotation is not drawn from its JPEGs alone.
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { PdfObjects } from '../../src/seal/pdf-objects.ts';
+import { pageJpegs } from '../../src/seal/page-jpegs.ts';
+import { isDict } from '../../src/seal/pdf-syntax.ts';
+
+async function scanPdf(): Promise<Uint8Array> {
+  const canvas = createCanvas(600, 420);
+  const g = canvas.getContext('2d');
+  g.fillStyle = 'rgb(250, 248, 240)';
+  g.fillRect(0, 0, 600, 420);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([842, 595]);
+  page.drawImage(await doc.embedJpg(await canvas.encode('jpeg', 80)), { x: 0, y: 0, width: 842, height: 595 });
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Appends an incremental update that adds a red stamp annotation to page 1: the annotation and its appearance as
+ * plain objects, the page written again inside a new object stream, and a cross-reference stream for them.
+ */
+async function addStampInUpdate(original: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(original);
+  const pageNode = doc.getPage(0).node;
+  const pageNum = doc.getPage(0).ref.objectNumber;
+  const next = doc.context.largestObjectNumber + 1;
+  const [annotNum, formNum, streamNum, xrefNum] = [next, next + 1, next + 2, next + 3];
+  pageNode.set(PDFName.of('Annots'), PDFArray.withContext(doc.context));
+  pageNode.lookup(PDFName.of('Annots'), PDFArray).push(PDFRef.of(annotNum));
+  const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(Buffer.from(original).toString('latin1'))![1]);
+  const parts: string[] = [];
+  const offsets = new Map<number, number>();
+  let length = original.length;
+  const write = (num: number | null, text: string) => {
+    if (num !== null) offsets.set(num, length);
+    parts.push(text);
+    length += Buffer.byteLength(text, 'latin1');
+  };
+  write(null, '\n');
+  write(annotNum, `${annotNum} 0 obj\n<< /Type /Annot /Subtype /Stamp /Rect [500 100 600 200] /F 4 /AP << /N ${formNum} 0 R >> >>\nendobj\n`);
+  const drawing = '0.85 0.1 0.12 RG 6 w 50 50 m 50 95 l S';
+  write(formNum, `${formNum} 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Length ${drawing.length} >>\nstream\n${drawing}\nendstream\nendobj\n`);
+  const header = `${pageNum} 0 `;
+  const packed = `${header}${pageNode.toString()}`;
+  write(streamNum, `${streamNum} 0 obj\n<< /Type /ObjStm /N 1 /First ${header.length} /Length ${packed.length} >>\nstream\n${packed}\nendstream\nendobj\n`);
+  // Entries of 1 + 4 + 2 bytes: type 1 (offset, generation) or type 2 (object stream, index in it).
+  const entry = (type: number, field: number, second: number) => [type, field >>> 24, (field >>> 16) & 255, (field >>> 8) & 255, field & 255, second >> 8, second & 255];
+  offsets.set(xrefNum, length);
+  const rows = [entry(2, streamNum, 0), ...[annotNum, formNum, streamNum, xrefNum].map((num) => entry(1, offsets.get(num)!, 0))];
+  const table = Buffer.from(rows.flat()).toString('latin1');
+  const root = doc.context.trailerInfo.Root!.toString();
+  write(xrefNum, `${xrefNum} 0 obj\n<< /Type /XRef /Size ${xrefNum + 1} /Root ${root} /Prev ${prev} /W [1 4 2] `
+    + `/Index [${pageNum} 1 ${annotNum} 4] /Length ${table.length} >>\nstream\n${table}\nendstream\nendobj\n`);
+  write(null, `startxref\n${offsets.get(xrefNum)}\n%%EOF\n`);
+  return Buffer.concat([original, Buffer.from(parts.join(''), 'latin1')]);
+}
+
+describe('object reader after an incremental update', () => {
+  it('reads a page written again inside a later object stream as pdf.js does, annotation and all', async () => {
+    const pdf = await addStampInUpdate(await scanPdf());
+    const opened = await openPdf(pdf);
+    try {
+      const page = await opened.document.getPage(1);
+      expect((await page.getAnnotations()).map((a) => a.subtype)).toEqual(['Stamp']);
+      const objects = new PdfObjects(pdf);
+      const pageDict = objects.resolve(page.ref!);
+      expect(isDict(pageDict) && objects.resolve(pageDict.get('Annots'))).toHaveLength(1);
+      expect(pageJpegs(objects, page.ref!, 50_000_000)).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('reads the scan as it was before the update', async () => {
+    const pdf = await scanPdf();
+    const opened = await openPdf(pdf);
+    try {
+      expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toHaveLength(1);
+    } finally {
+      await opened.close();
+    }
+  });
+});
