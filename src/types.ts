@@ -80,6 +80,8 @@ export type WordReading =
   | { file: string; ok: false; reason: string };
 
 /** A seal found on a PDF page; box is [x, y, width, height] in PDF points from the top-left of the page. */
+/** A seal found: `box` is [x, y, width, height] in PDF points from the top-left corner of the page as it is shown
+ *  (its /Rotate applied); `score` is 0.5 at the bar for a seal and 1 for a full, clean ring. */
 export interface StampFinding { file: string; page: number; box: [number, number, number, number]; score: number }
 
 /** What one PDF attachment held. `titles` is null when the PDF has no text-layer table (e.g. a scan). */
