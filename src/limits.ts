@@ -16,6 +16,10 @@ export const MAX_PDF_PAGES = 50;
 /** Wall-clock budget for reading one attachment before it is declared unreadable (by the reader itself when it
  *  yields; the pipeline thread stops a file that does not yield 10 s later). */
 export const ATTACHMENT_TIME_LIMIT_MS = 20_000;
+/** The reason a file not read within its time limit is named unreadable: one wording, whichever limit stopped it. */
+export function readTimeoutReason(limitMs: number): string {
+  return `读取超时（文件过于复杂或已损坏，${Math.round(limitMs / 1000)} 秒内未能读完）`;
+}
 /** Wall-clock budget for deciding one email in the service; past it the work is stopped and the email answered. */
 export const EMAIL_TIME_LIMIT_MS = 120_000;
 /** Heap of one pipeline thread (PIPELINE_HEAP_MB's default): one hostile file must not take the process's memory. */

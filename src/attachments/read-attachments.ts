@@ -1,6 +1,6 @@
 // Stage "parse attachments": every Word file's table, every PDF's text-layer titles and seals, each within limits.
 // The only stage of the decision that does heavy work; what it returns is plain data for the pure checks.
-import { ATTACHMENT_TIME_LIMIT_MS, MAX_FILES_READ } from '../limits.ts';
+import { ATTACHMENT_TIME_LIMIT_MS, MAX_FILES_READ, readTimeoutReason } from '../limits.ts';
 import { describePdfError } from '../pdf/pdf-errors.ts';
 import { readPdfAttachment } from '../pdf/read-pdf-attachment.ts';
 import { findTitleMismatch } from '../pdf/title-mismatch.ts';
@@ -17,8 +17,6 @@ export interface AttachmentsRead {
   /** A PDF's text layer holds the recommendation table (ties a Word-less email to the campaign). */
   pdfHoldsTable: boolean;
 }
-
-const WORD_TIMEOUT_REASON = '读取超时（文件过于复杂或已损坏）';
 
 /** How a caller follows and bounds the reading file by file (the pipeline thread: a time limit per file). */
 export interface AttachmentWatch {
@@ -102,7 +100,7 @@ export async function readAttachments(
 async function readWordWithinLimit(attachment: Attachment, form: FormSpec): Promise<WordReading> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<WordReading>((resolve) => {
-    timer = setTimeout(() => resolve({ file: attachment.filename, ok: false, reason: WORD_TIMEOUT_REASON }), ATTACHMENT_TIME_LIMIT_MS);
+    timer = setTimeout(() => resolve({ file: attachment.filename, ok: false, reason: readTimeoutReason(ATTACHMENT_TIME_LIMIT_MS) }), ATTACHMENT_TIME_LIMIT_MS);
   });
   try {
     return await Promise.race([readWordTable(attachment, form), timeout]);

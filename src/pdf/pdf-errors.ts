@@ -1,5 +1,5 @@
 // Why a PDF attachment could not be read, as the short Chinese reason an UNREADABLE_ATTACHMENT finding carries.
-import { ATTACHMENT_TIME_LIMIT_MS, MAX_ATTACHMENT_BYTES, MAX_PDF_PAGES } from '../limits.ts';
+import { ATTACHMENT_TIME_LIMIT_MS, MAX_ATTACHMENT_BYTES, MAX_PDF_PAGES, readTimeoutReason } from '../limits.ts';
 
 const MB = 1024 * 1024;
 
@@ -24,7 +24,7 @@ export function describePdfError(err: unknown): string {
     return `PDF 共 ${err.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限（推荐表 PDF 只需包含盖章的推荐表本身）`;
   }
   if (err instanceof PdfTimeLimitError) {
-    return `PDF 文件过于复杂，${ATTACHMENT_TIME_LIMIT_MS / 1000} 秒内未能读完`;
+    return readTimeoutReason(ATTACHMENT_TIME_LIMIT_MS);
   }
   if (name === 'PasswordException' || /password|encrypt/i.test(message)) {
     return 'PDF 文件设有密码或已加密，无法打开';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPdfAttachment } from '../../src/pdf/read-pdf-attachment.ts';
-import { describePdfError, PdfTooLargeError } from '../../src/pdf/pdf-errors.ts';
+import { describePdfError, PdfTimeLimitError, PdfTooLargeError } from '../../src/pdf/pdf-errors.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../src/limits.ts';
 import { loadCampaign } from '../../src/rules/load-campaign.ts';
 import type { Attachment } from '../../src/types.ts';
@@ -59,5 +59,9 @@ describe('describing why a PDF could not be read', () => {
 
   it('names the size of a too-large PDF in MB', () => {
     expect(describePdfError(new PdfTooLargeError(30 * 1024 * 1024))).toMatch(/30\.0 MB.*25 MB/);
+  });
+
+  it('words a PDF past its time limit as every file stopped at a limit is worded, naming the seconds', () => {
+    expect(describePdfError(new PdfTimeLimitError())).toBe('读取超时（文件过于复杂或已损坏，20 秒内未能读完）');
   });
 });

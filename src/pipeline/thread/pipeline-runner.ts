@@ -1,7 +1,7 @@
 // Runs the pipeline in a worker thread: parsing and seal rendering are CPU-heavy, and a job's lock is renewed by
 // the main thread's event loop. A hostile file that takes too long or too much memory is stopped by ending the thread.
 import { Worker } from 'node:worker_threads';
-import { ATTACHMENT_TIME_LIMIT_MS, PIPELINE_HEAP_MB } from '../../limits.ts';
+import { ATTACHMENT_TIME_LIMIT_MS, PIPELINE_HEAP_MB, readTimeoutReason } from '../../limits.ts';
 import type { Verdict } from '../../types.ts';
 
 /** `receivedAt` (ISO-8601) and `campaignFile` as in CheckOptions: taken from the headers and rules/ when absent.
@@ -75,7 +75,7 @@ export class PipelineRunner {
           clearTimeout(fileTimer);
           if (reading === null) return;
           fileTimer = setTimeout(() => giveUp(`attachment ${reading} not read within ${this.fileLimitMs} ms`,
-            `读取超时（文件过于复杂或已损坏，${Math.round(this.fileLimitMs / 1000)} 秒内未能读完）`), this.fileLimitMs);
+            readTimeoutReason(this.fileLimitMs)), this.fileLimitMs);
           return;
         }
         cleanup();
