@@ -1,5 +1,6 @@
 // Worker entry point, stage "reply": send each answer once, rate-limited, then file the original email.
 import { QUEUE, type ReplyJob } from '../src/service/jobs.ts';
+import { MailboxSession } from '../src/mailbox/mailbox-session.ts';
 import { smtpTransport } from '../src/reply/smtp-send.ts';
 import type { ServiceContext } from '../src/service/service-context.ts';
 import { runReply } from '../src/service/stages/reply-stage.ts';
@@ -8,12 +9,16 @@ import { runWhenMain } from '../src/service/run-standalone.ts';
 
 export function startReplyWorker(ctx: ServiceContext) {
   const transport = smtpTransport(ctx.config.smtp);
-  const worker = startWorker<ReplyJob>(ctx, QUEUE.reply, async (job) => ({ steps: await runReply(ctx, transport, job.data) }), {
+  const mailbox = new MailboxSession(ctx.config.imap, ctx.log);
+  const worker = startWorker<ReplyJob>(ctx, QUEUE.reply, async (job) => ({ steps: await runReply(ctx, transport, mailbox, job.data) }), {
     concurrency: 1,
     // 126 throttles bursts (451 MI:SFQ): the limit holds across every worker process sharing this Redis.
     limiter: { max: ctx.config.repliesPerMinute, duration: 60_000 },
   });
-  worker.on('closed', () => transport.close());
+  worker.on('closed', () => {
+    transport.close();
+    void mailbox.close();
+  });
   return worker;
 }
 

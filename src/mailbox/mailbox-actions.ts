@@ -1,10 +1,6 @@
 // What the bot does in the city mailbox after answering: a copy of the reply in Sent, and the county's email marked
 // (a keyword) and filed (已受理 / 已退回) where staff see it in webmail. Only ever after the reply was sent.
 import type { ImapFlow } from 'imapflow';
-import type { Logger } from 'pino';
-import type { Config } from '../config/config.ts';
-import { openImap } from '../poller/imap-connection.ts';
-import { POLLER_DEFAULTS } from '../poller/poller-config.ts';
 import type { MailboxPlace } from '../service/jobs.ts';
 
 /** Folder and IMAP keyword per decision; keywords are ASCII atoms (RFC 3501), folders are what staff read. */
@@ -12,15 +8,6 @@ const FILING = {
   accept: { folder: '已受理', keyword: '$IntakeAccepted' },
   reject: { folder: '已退回', keyword: '$IntakeReturned' },
 } as const;
-
-export async function withMailbox<T>(imap: Config['imap'], log: Logger, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = await openImap({ ...POLLER_DEFAULTS, imap }, log);
-  try {
-    return await work(client);
-  } finally {
-    await client.logout().catch(() => client.close());
-  }
-}
 
 /** Appends the sent reply to the special-use Sent folder (RFC 6154), read, as a mail client would. */
 export async function appendToSent(client: ImapFlow, raw: Buffer): Promise<void> {

@@ -2,7 +2,8 @@
 // remembered per email in Redis, so a retry repeats only what did not happen.
 import type { Transporter } from 'nodemailer';
 import { readArchivedEmail } from '../../archive/archive-email.ts';
-import { appendToSent, fileOriginal, withMailbox } from '../../mailbox/mailbox-actions.ts';
+import { appendToSent, fileOriginal } from '../../mailbox/mailbox-actions.ts';
+import type { MailboxSession } from '../../mailbox/mailbox-session.ts';
 import { readEmail } from '../../mail/read-email.ts';
 import { composeReply } from '../../reply/compose-reply.ts';
 import { admitReply } from '../../reply/sender-limit.ts';
@@ -13,7 +14,9 @@ import type { ServiceContext } from '../service-context.ts';
 
 export type ReplyStep = 'sent' | 'copied' | 'filed' | 'held';
 
-export async function runReply(ctx: ServiceContext, transport: Transporter, { intake, verdict }: ReplyJob): Promise<ReplyStep[]> {
+export async function runReply(
+  ctx: ServiceContext, transport: Transporter, mailbox: MailboxSession, { intake, verdict }: ReplyJob,
+): Promise<ReplyStep[]> {
   if (verdict.decision === 'ignore') return [];
   const marks = `${ctx.keyPrefix}reply:${intake.emailId}`;
   const done = new Set(Object.keys(await ctx.redis.hgetall(marks)));
@@ -36,7 +39,7 @@ export async function runReply(ctx: ServiceContext, transport: Transporter, { in
     log.info({ to: reply.to, subject: reply.subject, messageId: message.messageId }, 'reply sent');
   }
   if (!done.has('copied') || !done.has('filed')) {
-    await withMailbox(ctx.config.imap, log, async (client) => {
+    await mailbox.use(async (client) => {
       if (!done.has('copied')) { await appendToSent(client, message.raw); await mark('copied'); }
       if (!done.has('filed')) {
         const filed = await fileOriginal(client, intake.place, verdict.decision as 'accept' | 'reject');
