@@ -40,6 +40,8 @@ export async function annotatePage(doc: PDFDocument, page: PDFPage, marks: Annot
       const ink = trap.strokes.map((stroke) => stroke.flatMap(([x, y]) => [x * PT_PER_MM, page.getHeight() - y * PT_PER_MM]));
       const box = centred((x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0);
       await addPictureAnnotation(doc, page, canvas, box, 1, { Subtype: 'Ink', InkList: ink });
+    } else {
+      throw new Error('a red rule is drawn into the page, not put on as an annotation');
     }
   }
   for (const [k, seal] of marks.seals.entries()) {
