@@ -10,11 +10,14 @@ interface PackedObject { text: string; at: number; streamAt: number }
 
 /** Largest stream this reader inflates: page content and object streams are small; more is not a scan page. */
 const MAX_INFLATED = 8 << 20;
+/** All it inflates for one document: many small streams that each inflate to the limit would be a bomb. */
+const MAX_INFLATED_TOTAL = 64 << 20;
 
 export class PdfObjects {
   private readonly text: string;
   private readonly offsets = new Map<number, number>();
   private packed: Map<number, PackedObject> | null = null;
+  private inflated = 0;
 
   constructor(private readonly bytes: Uint8Array) {
     // latin1 keeps one character per byte, so string positions are byte positions.
@@ -51,16 +54,23 @@ export class PdfObjects {
     return to < from ? null : { value, stream: this.bytes.subarray(from, to) };
   }
 
-  /** A stream's bytes with its filters undone: none, or FlateDecode without a predictor; null for any other. */
+  /** A stream's bytes with its filters undone: none, or FlateDecode without a predictor; null for any other, and
+   *  once the document's inflate budget is spent. */
   decoded(object: PdfObject): Uint8Array | null {
     if (!object.stream || !isDict(object.value)) return null;
     const filter = object.value.get('Filter');
     const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
     if (filters.length === 0) return object.stream;
     if (filters.length > 1 || !isName(filters[0], 'FlateDecode') || object.value.has('DecodeParms')) return null;
+    const budget = Math.min(MAX_INFLATED, MAX_INFLATED_TOTAL - this.inflated);
+    if (budget <= 0) return null;
     try {
-      return inflateSync(object.stream, { maxOutputLength: MAX_INFLATED });
-    } catch {
+      const data = inflateSync(object.stream, { maxOutputLength: budget });
+      this.inflated += data.length;
+      return data;
+    } catch (error) {
+      // A stream cut off at the limit cost the whole budget to find out.
+      this.inflated += (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? budget : object.stream.length;
       return null;
     }
   }

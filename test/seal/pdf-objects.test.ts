@@ -1,6 +1,8 @@
 // The seal check's own object reader sees a PDF as pdf.js does after an incremental update (how seal and signature
 // software adds a seal to a finished file): an object written again, even inside a later object stream, is read in
-// its later form, so a scan that gained a seal annotation is not drawn from its JPEGs alone.
+// its later form, so a scan that gained a seal annotation is not drawn from its JPEGs alone. And it inflates only so
+// much of one document, however many streams it holds.
+import { deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +86,23 @@ describe('object reader after an incremental update', () => {
     } finally {
       await opened.close();
     }
+  });
+});
+
+describe('object reader on a flate bomb', () => {
+  it('stops inflating object streams once the document has inflated 64 MB, however many it holds', () => {
+    // Twenty object streams of 7 MB each (mostly spaces, a few KB deflated), each holding one object: 140 MB if all were read.
+    const parts = ['%PDF-1.5\n'];
+    for (let k = 1; k <= 20; k++) {
+      const header = `${1000 + k} 0 `;
+      const data = deflateSync(Buffer.from(`${header}${k}${' '.repeat(7 << 20)}`, 'latin1'));
+      parts.push(`${k} 0 obj\n<< /Type /ObjStm /N 1 /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+        data.toString('latin1'), '\nendstream\nendobj\n');
+    }
+    const objects = new PdfObjects(Buffer.from(parts.join(''), 'latin1'));
+    expect(objects.get({ num: 1001, gen: 0 })?.value).toBe(1);
+    expect(objects.get({ num: 1009, gen: 0 })?.value).toBe(9);
+    expect(objects.get({ num: 1010, gen: 0 })).toBeNull();
+    expect(objects.get({ num: 1020, gen: 0 })).toBeNull();
   });
 });
