@@ -37,7 +37,7 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   const log = options.log ?? rootLog;
   // Without a listener ioredis prints each failed reconnect as an unhandled error on stderr, outside the log.
   redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
-  const bullPrefix = options.bullPrefix ?? 'bull';
+  const bullPrefix = options.bullPrefix ?? defaultBullPrefix(campaign);
   // Jobs added without options (the poller's intake jobs) still retry passing faults and are kept for dedup.
   const defaultJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, ...KEEP_JOBS };
   const queue = <T>(name: string) => {
@@ -58,6 +58,8 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
 
 /** Keys of one campaign never mix with another's in a shared Redis. */
 export const defaultKeyPrefix = (campaign: Campaign) => `intake-bot:${campaign.id}:`;
+/** Nor do its queues: two cities' bots on one Redis never take each other's jobs (decided by the wrong rules). */
+export const defaultBullPrefix = (campaign: Campaign) => `${defaultKeyPrefix(campaign)}bull`;
 /** Where the ledger's state of record lives under a key prefix. */
 export const ledgerPrefixOf = (keyPrefix: string) => `${keyPrefix}ledger`;
 
