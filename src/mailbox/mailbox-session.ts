@@ -1,6 +1,6 @@
-// One IMAP connection for the reply worker's steps in the mailbox, kept from one reply to the next: a login per reply
-// is one more login a day for 126 to count and most of the step's time. Opened when first needed, opened again after
-// it dropped or a step failed on it, and logged out after a quiet spell, so no idle connection is left to go stale.
+// One IMAP connection for the reply worker's steps in the mailbox, kept from one reply to the next: a login for every
+// reply is hundreds of logins on a deadline day for 126 to count, and most of the step's time. Opened when first
+// needed, again after it dropped or a step failed on it, and logged out after a quiet spell, so none goes stale.
 import type { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import { openImap } from '../poller/imap-connection.ts';
