@@ -2,42 +2,12 @@
 // objects and object streams alike; a page with anything else on it (also an annotation drawn over it), or a JPEG
 // claiming a huge size, is left to pdf.js.
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/seal/pdf-objects.ts';
 import { jpegSize, pageJpegs } from '../../src/seal/page-jpegs.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
-
-async function scanJpeg(): Promise<Buffer> {
-  const canvas = createCanvas(600, 420);
-  const g = canvas.getContext('2d');
-  g.fillStyle = 'rgb(250, 248, 240)';
-  g.fillRect(0, 0, 600, 420);
-  g.strokeStyle = 'rgb(210, 30, 40)';
-  g.lineWidth = 6;
-  g.beginPath();
-  g.arc(150, 120, 80, 0, 2 * Math.PI);
-  g.stroke();
-  return canvas.encode('jpeg', 80);
-}
-
-/** An annotation over the scan: its type and flags (F 4: printed and shown; 2: hidden), with a red appearance. */
-interface Annotation { subtype: string; flags: number }
-
-async function scanPdf(options: { objectStreams: boolean; text?: boolean; annotations?: Annotation[] }): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([842, 595]);
-  page.drawImage(await doc.embedJpg(await scanJpeg()), { x: 0, y: 0, width: 842, height: 595 });
-  if (options.text) page.drawRectangle({ x: 20, y: 20, width: 40, height: 10, color: rgb(0, 0, 0) });
-  for (const { subtype, flags } of options.annotations ?? []) {
-    const appearance = doc.context.register(doc.context.stream('0.8 0.1 0.1 rg 0 0 50 50 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 50, 50] }));
-    page.node.addAnnot(doc.context.register(doc.context.obj({
-      Type: 'Annot', Subtype: PDFName.of(subtype), Rect: [500, 100, 550, 150], F: flags, AP: { N: appearance },
-    })));
-  }
-  return doc.save({ useObjectStreams: options.objectStreams });
-}
+import { scanJpeg, scanPdf } from './scan-pdf.ts';
 
 async function pdfJsPixels(pdf: Uint8Array): Promise<Uint8ClampedArray> {
   const opened = await openPdf(pdf);

@@ -3,24 +3,13 @@
 // its later form, so a scan that gained a seal annotation is not drawn from its JPEGs alone. And it inflates only so
 // much of one document, however many streams it holds.
 import { deflateSync } from 'node:zlib';
-import { createCanvas } from '@napi-rs/canvas';
 import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/seal/pdf-objects.ts';
 import { pageJpegs } from '../../src/seal/page-jpegs.ts';
 import { isDict } from '../../src/seal/pdf-syntax.ts';
-
-async function scanPdf(): Promise<Uint8Array> {
-  const canvas = createCanvas(600, 420);
-  const g = canvas.getContext('2d');
-  g.fillStyle = 'rgb(250, 248, 240)';
-  g.fillRect(0, 0, 600, 420);
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([842, 595]);
-  page.drawImage(await doc.embedJpg(await canvas.encode('jpeg', 80)), { x: 0, y: 0, width: 842, height: 595 });
-  return doc.save({ useObjectStreams: false });
-}
+import { scanPdf } from './scan-pdf.ts';
 
 /**
  * Appends an incremental update that adds a red stamp annotation to page 1: the annotation and its appearance as
@@ -64,7 +53,7 @@ async function addStampInUpdate(original: Uint8Array): Promise<Uint8Array> {
 
 describe('object reader after an incremental update', () => {
   it('reads a page written again inside a later object stream as pdf.js does, annotation and all', async () => {
-    const pdf = await addStampInUpdate(await scanPdf());
+    const pdf = await addStampInUpdate(await scanPdf({ objectStreams: false }));
     const opened = await openPdf(pdf);
     try {
       const page = await opened.document.getPage(1);
@@ -79,7 +68,7 @@ describe('object reader after an incremental update', () => {
   });
 
   it('reads the scan as it was before the update', async () => {
-    const pdf = await scanPdf();
+    const pdf = await scanPdf({ objectStreams: false });
     const opened = await openPdf(pdf);
     try {
       expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toHaveLength(1);
