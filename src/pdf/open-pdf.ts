@@ -2,6 +2,7 @@
 import { PDFJS_DATA, PDFParse, restoreNativePush } from './pdfjs.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
+import { MaskFilterFactory, MaskingCanvasFactory } from './canvas-filters.ts';
 
 /** Images larger than this (pixels) are skipped by pdf.js instead of decoded: a tiny file can declare a
  * 40000×40000 image that would take gigabytes. A 600 dpi A4 scan is about 35 million pixels. */
@@ -17,7 +18,9 @@ export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
   letStrayPdfjsRejectionsGo();
   // pdf.js transfers the buffer it is given; hand it a copy so the caller's attachment stays readable.
   const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false,
-    maxImageSize: MAX_IMAGE_PIXELS, ...PDFJS_DATA });
+    maxImageSize: MAX_IMAGE_PIXELS, ...PDFJS_DATA,
+    // pdf.js's own Node factories draw soft masks (ExtGState /SMask) as whole rectangles.
+    CanvasFactory: MaskingCanvasFactory, FilterFactory: MaskFilterFactory });
   try {
     // load() is private in pdf-parse's typings, but it is where pdf-parse opens the document; reusing it means
     // the file is parsed once for text, tables and page renders.
