@@ -1,12 +1,13 @@
-// Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page),
-// vector (seal drawn as red paths) or scan (whole page a JPEG); a case's seals and marks may instead be annotations
-// over the page.
+// Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page, or a
+// picture shaped by a soft mask), vector (seal drawn as red paths) or scan (whole page a JPEG); a case's seals and
+// marks may instead be annotations over the page.
 import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { makeRng } from './prng.ts';
 import { sealCanvas } from './canvas-seal.ts';
 import { annotatePage, sealPicture } from './annotation-marks.ts';
 import { drawVectorSeal } from './vector-seal.ts';
+import { drawSoftMaskedSeal } from './soft-mask-seal.ts';
 import { scanPage } from './scan-page.ts';
 import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
 import type { CorpusCase } from './corpus-cases.ts';
@@ -38,7 +39,9 @@ async function buildDrawn(c: CorpusCase, base: Uint8Array, pages: number[]): Pro
     if (c.paper) page.drawRectangle({ x: 0, y: 0, width: page.getWidth(), height: page.getHeight(), color: rgb(...(c.paper.map((v) => v / 255) as [number, number, number])), blendMode: BlendMode.Multiply });
     const draw = c.form === 'vector'
       ? (s: SealSpec, x: number, y: number) => drawVectorSeal(page, s, x, y)
-      : (s: SealSpec, x: number, y: number) => drawPngSeal(out, page, s, x, y, c.uneven, c.seed);
+      : c.softMask
+        ? (s: SealSpec, x: number, y: number) => drawSoftMaskedSeal(out, page, s, x, y, c.uneven, c.seed)
+        : (s: SealSpec, x: number, y: number) => drawPngSeal(out, page, s, x, y, c.uneven, c.seed);
     for (const { mark } of c.traps.filter((t) => t.page === i + 1)) {
       if (mark.kind === 'logo') await draw(mark.seal, mark.cx, mark.cy);
       else drawTrapVector(page, mark);

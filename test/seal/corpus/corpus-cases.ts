@@ -24,6 +24,8 @@ export interface CorpusCase {
   scan?: ScanLook;
   /** The seals and marks go on as annotations over the page (a seal as this kind), not into the page itself. */
   sealAs?: SealAnnotation;
+  /** Seal pictures (and emblems) are shaped by an opacity mask (a luminosity soft mask), not by their own alpha. */
+  softMask?: boolean;
   /** Pages that carry a seal the check must find. */
   sealPages: number[];
   greyscaleOnly: boolean;
@@ -67,6 +69,7 @@ interface CaseOptions {
   overTable?: boolean;
   look?: (r: Rng) => Partial<ScanLook>;
   sealAs?: SealAnnotation;
+  softMask?: boolean;
 }
 
 function scanLook(rng: Rng, grey: boolean): ScanLook {
@@ -96,7 +99,7 @@ export function corpusCases(seed: number): CorpusCase[] {
       paper: opts.paper && form !== 'scan' ? rng.pick(PAPERS.slice(1)) : undefined,
       uneven: form === 'scan' ? rng.range(0, 0.5) : rng.chance(0.3) ? rng.range(0, 0.3) : 0,
       scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}), ...opts.look?.(rng) } : undefined,
-      sealAs: opts.sealAs, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
+      sealAs: opts.sealAs, softMask: opts.softMask, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
     });
   };
   const hand = (r: Rng) => handwriting(r, PAGE_W, PAGE_H);
@@ -129,5 +132,9 @@ export function corpusCases(seed: number): CorpusCase[] {
     for (let i = 0; i < 8; i++) add('stamped-annotation', form, true, { sealAs: rng.pick<SealAnnotation>(['stamp', 'signature']), traps: rng.chance(0.3) ? [hand] : [] });
     for (let i = 0; i < 4; i++) add('trap-annotation', form, false, { sealAs: 'stamp', traps: [hand, badge] });
   }
+  // Added later: electronic seals shaped by an opacity mask, as vector drawing tools export a masked picture; and
+  // small emblems made the same way.
+  for (let i = 0; i < 10; i++) add('stamped-soft-mask', 'electronic', true, { softMask: true, traps: rng.chance(0.3) ? [hand] : [], paper: rng.chance(0.15) });
+  for (let i = 0; i < 4; i++) add('trap-soft-mask', 'electronic', false, { softMask: true, traps: [badge, hand] });
   return cases;
 }
