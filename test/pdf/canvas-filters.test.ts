@@ -6,7 +6,8 @@ import { PDFDocument } from 'pdf-lib';
 import { MaskFilterFactory, MaskingCanvasFactory } from '../../src/pdf/canvas-filters.ts';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
-import { appendContent, softMaskState, type SoftMask } from './soft-mask.ts';
+import { appendContent } from './page-content.ts';
+import { softMaskState, type SoftMask } from './soft-mask.ts';
 
 const RED = [204, 26, 26];
 const WHITE = [255, 255, 255];

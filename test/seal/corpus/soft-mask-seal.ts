@@ -2,7 +2,8 @@
 // seal's ink colour (its uneven ink kept) drawn under a luminosity soft mask whose group paints the seal's shape in grey.
 // Drawn without the mask it is a solid red square.
 import { type PDFDocument, type PDFPage } from 'pdf-lib';
-import { appendContent, softMaskState } from '../../pdf/soft-mask.ts';
+import { appendContent } from '../../pdf/page-content.ts';
+import { softMaskState } from '../../pdf/soft-mask.ts';
 import { sealPicture } from './annotation-marks.ts';
 import type { SealSpec } from './seal-layout.ts';
 
