@@ -1,6 +1,7 @@
 // Leaves black and grey text out of the seal check's page render: drawing glyphs is most of the cost of rendering a
-// page of table text, and a seal is never black. Coloured text (a vector seal's own characters, red table text) and
-// text in a pattern colour are drawn as usual. The filter sees every operator, so it also tells whether anything
+// page of table text, and a seal is never black. Coloured text (a vector seal's own characters, red table text),
+// text in a pattern colour, and text in a Type3 font (whose glyphs may paint in colours of their own: a seal can be
+// one) are drawn as usual. The filter sees every operator, so it also tells whether anything
 // but grey can have reached the page: a page of black text and rules needs no look at its pixels.
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { OPS, TEXT_SHOW_OPS } from '../pdf/pdfjs.ts';
@@ -26,7 +27,7 @@ const OWN_COLOUR_OPS = new Set<number>([
 /** Channel spread (0..255) up to which a colour is grey: black, greys and near-greys from colour profiles. */
 const NEUTRAL_SPREAD = 24;
 
-interface InkState { fillNeutral: boolean; strokeNeutral: boolean }
+interface InkState { fillNeutral: boolean; strokeNeutral: boolean; type3Font: boolean }
 
 export interface NeutralTextFilter {
   /** The `operationsFilter` for `page.render`: false for text shown while both fill and stroke colour are neutral. */
@@ -42,7 +43,7 @@ export interface NeutralTextFilter {
 export function skipNeutralText(page: PDFPageProxy): NeutralTextFilter {
   // undefined: not looked for yet; null: not found (then everything is drawn, without looking again per operator).
   let list: OperatorList | null | undefined;
-  let state: InkState = { fillNeutral: true, strokeNeutral: true };
+  let state: InkState = { fillNeutral: true, strokeNeutral: true, type3Font: false };
   const saved: InkState[] = [];
   let seen = -1;
   let lastAnswer = true;
@@ -61,14 +62,26 @@ export function skipNeutralText(page: PDFPageProxy): NeutralTextFilter {
     else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillNeutral: isNeutral(args?.[0]) };
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeNeutral: isNeutral(args?.[0]) };
+    else if (fn === OPS.setFont) state = { ...state, type3Font: isType3Font(page, args?.[0]) };
     else if (OTHER_FILL_OPS.has(fn)) state = { ...state, fillNeutral: false };
     else if (OTHER_STROKE_OPS.has(fn)) state = { ...state, strokeNeutral: false };
     else if (OWN_COLOUR_OPS.has(fn) || (fn === OPS.setGState && setsTransfer(args))) colourSeen = true;
-    else if (TEXT_SHOW_OPS.has(fn)) lastAnswer = !(state.fillNeutral && state.strokeNeutral);
+    else if (TEXT_SHOW_OPS.has(fn)) {
+      lastAnswer = state.type3Font || !(state.fillNeutral && state.strokeNeutral);
+      colourSeen ||= state.type3Font;
+    }
     if (!state.fillNeutral || !state.strokeNeutral) colourSeen = true;
     return lastAnswer;
   };
   return { keep, neutralOnly: () => Boolean(list) && !colourSeen && seen === list!.fnArray.length - 1 };
+}
+
+/** Whether the font set is a Type3 font. pdf.js has loaded it when it reaches setFont (the operator list waits for
+ *  it at the dependency before); a font not found is taken for one, so its text is drawn. */
+function isType3Font(page: PDFPageProxy, name: unknown): boolean {
+  const fonts = (page as unknown as { commonObjs?: { has(id: string): boolean; get(id: string): unknown } }).commonObjs;
+  if (typeof name !== 'string' || !fonts?.has(name)) return true;
+  return Boolean((fonts.get(name) as { isType3Font?: boolean } | null)?.isType3Font);
 }
 
 /** A transfer function can turn grey into a colour. */

@@ -7,6 +7,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
+import { appendContent } from '../pdf/page-content.ts';
 
 /** An A4 landscape page: black and grey text on the left, red text on the right, a black rule below. */
 async function textPage(): Promise<Uint8Array> {
@@ -36,6 +37,21 @@ async function redAfterBlackForm(): Promise<Uint8Array> {
     setFillingRgbColor(0.85, 0.1, 0.1), drawObject(formName),
     beginText(), setFontAndSize(fontName, 28), moveText(250, 100), showText(font.encodeText('RED')), endText(),
   );
+  return doc.save();
+}
+
+/** A Type3 font whose one glyph paints a red square in its own colour (d0), shown while the fill colour is black,
+ *  as a seal can reach a page as a glyph: drawn red whatever the text colour. */
+async function type3RedGlyph(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([842, 595]);
+  const glyph = doc.context.register(doc.context.flateStream('1000 0 d0 0.85 0.1 0.1 rg 0 0 1000 1000 re f'));
+  const font = doc.context.register(doc.context.obj({
+    Type: 'Font', Subtype: 'Type3', FontBBox: [0, 0, 1000, 1000], FontMatrix: [0.001, 0, 0, 0.001, 0, 0],
+    CharProcs: { square: glyph }, Encoding: { Type: 'Encoding', Differences: [65, 'square'] },
+    FirstChar: 65, LastChar: 65, Widths: [1000], Resources: {},
+  }));
+  appendContent(doc, page, 'BT /T3 40 Tf 0 g 250 100 Td (A) Tj ET', { Font: { T3: font } });
   return doc.save();
 }
 
@@ -101,6 +117,11 @@ describe('seal render without neutral text', () => {
     expect((await inkIn(pdf, true, 0, 240, ...textRows)).dark).toBe(0);
     expect((await inkIn(pdf, true, 240, 400, ...textRows)).red).toBeGreaterThan(200);
   });
+
+  it('keeps text in a Type3 font, whose glyph paints in its own colour whatever the text colour', async () => {
+    // The 40 pt glyph square stands at x 250-290, y 100-140 up from the bottom: rows 455-495.
+    expect((await inkIn(await type3RedGlyph(), true, 250, 290, 455, 495)).red).toBeGreaterThan(1500);
+  });
 });
 
 describe('what the seal render tells of its page', () => {
@@ -108,8 +129,9 @@ describe('what the seal render tells of its page', () => {
     expect(await neutralOnly(await greyPage(false))).toBe(true);
   });
 
-  it('red text, or any picture (even a black-and-white one), means the pixels are looked at', async () => {
+  it('red text, text in a Type3 font, or any picture (even a black-and-white one), means the pixels are looked at', async () => {
     expect(await neutralOnly(await textPage())).toBe(false);
+    expect(await neutralOnly(await type3RedGlyph())).toBe(false);
     expect(await neutralOnly(await greyPage(true))).toBe(false);
   });
 
