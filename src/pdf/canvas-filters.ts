@@ -67,6 +67,8 @@ export class MaskingCanvasFactory {
   reset(target: CanvasAndContext, width: number, height: number): void {
     if (!target.canvas) throw new Error('Canvas is not specified');
     if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    // Setting the size resets the context's state, the filter with it.
+    if (target.context) forgetFilters.get(target.context)?.();
     target.canvas.width = width;
     target.canvas.height = height;
   }
@@ -80,6 +82,9 @@ export class MaskingCanvasFactory {
 }
 
 type Drawable = Canvas | Image;
+
+/** Per patched context: drops its held filter and saved states, as a canvas's resize does. */
+const forgetFilters = new WeakMap<SKRSContext2D, () => void>();
 
 function nativeFilterProperty(context: SKRSContext2D): PropertyDescriptor {
   for (let o: object | null = context; o; o = Object.getPrototypeOf(o)) {
@@ -105,11 +110,25 @@ function applyMaskFilters(context: SKRSContext2D): SKRSContext2D {
       native.set!.call(context, filter ? 'none' : value);
     },
   });
+  // The filter is part of the state that save and restore keep, as on a browser's canvas.
+  const saved: (typeof pending)[] = [];
+  const nativeSave = context.save.bind(context);
+  const nativeRestore = context.restore.bind(context);
+  context.save = () => {
+    saved.push(pending);
+    nativeSave();
+  };
+  context.restore = () => {
+    if (saved.length) pending = saved.pop();
+    nativeRestore();
+  };
+  forgetFilters.set(context, () => {
+    pending = undefined;
+    saved.length = 0;
+  });
   context.drawImage = ((image: Drawable, ...place: number[]) => {
     if (!pending) return nativeDraw(image, ...place);
     const { filter } = pending;
-    // pdf.js sets the filter, draws once and restores the state, which drops the filter.
-    pending = undefined;
     const [sx, sy, sw, sh] = place.length === 8 ? place : [0, 0, image.width, image.height];
     const to = place.length === 8 ? place.slice(4) : place.length === 4 ? place : [place[0], place[1], sw, sh];
     const masked = masks.get(image, filter, sx, sy, Math.max(1, Math.ceil(sw)), Math.max(1, Math.ceil(sh)));

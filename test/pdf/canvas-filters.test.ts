@@ -113,4 +113,20 @@ describe('soft masks in the graphics state', () => {
     expect(layer.filter).toBe('none');
     filters.destroy();
   });
+
+  it('a mask filter is kept and dropped with the canvas state, as a browser canvas keeps its filter', () => {
+    const canvases = new MaskingCanvasFactory();
+    const target = canvases.create(1, 1);
+    const context = target.context!;
+    const name = new MaskFilterFactory().addLuminosityFilter();
+    context.filter = name;
+    context.save();
+    context.filter = 'none';
+    expect(context.filter).toBe('none');
+    context.restore();
+    expect(context.filter).toBe(name);
+    // Resizing a canvas resets its state.
+    canvases.reset(target, 2, 2);
+    expect(context.filter).toBe('none');
+  });
 });
