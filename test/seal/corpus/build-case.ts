@@ -1,5 +1,5 @@
-// Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page, or a
-// picture shaped by a soft mask), vector (seal drawn as red paths) or scan (whole page a JPEG); a case's seals and
+// Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page, a picture
+// shaped by a soft mask, or a Type3 font's glyph), vector (seal drawn as red paths) or scan (whole page a JPEG); a case's seals and
 // marks may instead be annotations over the page.
 import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -8,6 +8,7 @@ import { sealCanvas } from './canvas-seal.ts';
 import { annotatePage, sealPicture } from './annotation-marks.ts';
 import { drawVectorSeal } from './vector-seal.ts';
 import { drawSoftMaskedSeal } from './soft-mask-seal.ts';
+import { drawType3Seal } from './type3-seal.ts';
 import { scanPage } from './scan-page.ts';
 import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
 import type { CorpusCase } from './corpus-cases.ts';
@@ -37,11 +38,10 @@ async function buildDrawn(c: CorpusCase, base: Uint8Array, pages: number[]): Pro
   for (const page of await out.copyPages(source, pages)) out.addPage(page);
   for (const [i, page] of out.getPages().entries()) {
     if (c.paper) page.drawRectangle({ x: 0, y: 0, width: page.getWidth(), height: page.getHeight(), color: rgb(...(c.paper.map((v) => v / 255) as [number, number, number])), blendMode: BlendMode.Multiply });
+    const drawPicture = c.pictureAs === 'soft-mask' ? drawSoftMaskedSeal : c.pictureAs === 'type3-glyph' ? drawType3Seal : drawPngSeal;
     const draw = c.form === 'vector'
       ? (s: SealSpec, x: number, y: number) => drawVectorSeal(page, s, x, y)
-      : c.softMask
-        ? (s: SealSpec, x: number, y: number) => drawSoftMaskedSeal(out, page, s, x, y, c.uneven, c.seed)
-        : (s: SealSpec, x: number, y: number) => drawPngSeal(out, page, s, x, y, c.uneven, c.seed);
+      : (s: SealSpec, x: number, y: number) => drawPicture(out, page, s, x, y, c.uneven, c.seed);
     for (const { mark } of c.traps.filter((t) => t.page === i + 1)) {
       if (mark.kind === 'logo') await draw(mark.seal, mark.cx, mark.cy);
       else drawTrapVector(page, mark);

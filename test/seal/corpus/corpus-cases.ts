@@ -9,6 +9,7 @@ import type { ScanLook } from './scan-page.ts';
 import type { SealAnnotation } from './annotation-marks.ts';
 
 export type Form = 'electronic' | 'vector' | 'scan';
+export type PictureForm = 'soft-mask' | 'type3-glyph';
 
 export interface CorpusCase {
   name: string;
@@ -24,8 +25,9 @@ export interface CorpusCase {
   scan?: ScanLook;
   /** The seals and marks go on as annotations over the page (a seal as this kind), not into the page itself. */
   sealAs?: SealAnnotation;
-  /** Seal pictures (and emblems) are shaped by an opacity mask (a luminosity soft mask), not by their own alpha. */
-  softMask?: boolean;
+  /** How seal pictures (and emblems) of an electronic case are put on: shaped by an opacity mask (a luminosity soft
+   *  mask) or as a Type3 font's glyph, instead of as an image with its own alpha. */
+  pictureAs?: PictureForm;
   /** Pages that carry a seal the check must find. */
   sealPages: number[];
   greyscaleOnly: boolean;
@@ -69,7 +71,7 @@ interface CaseOptions {
   overTable?: boolean;
   look?: (r: Rng) => Partial<ScanLook>;
   sealAs?: SealAnnotation;
-  softMask?: boolean;
+  pictureAs?: PictureForm;
 }
 
 function scanLook(rng: Rng, grey: boolean): ScanLook {
@@ -99,7 +101,7 @@ export function corpusCases(seed: number): CorpusCase[] {
       paper: opts.paper && form !== 'scan' ? rng.pick(PAPERS.slice(1)) : undefined,
       uneven: form === 'scan' ? rng.range(0, 0.5) : rng.chance(0.3) ? rng.range(0, 0.3) : 0,
       scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}), ...opts.look?.(rng) } : undefined,
-      sealAs: opts.sealAs, softMask: opts.softMask, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
+      sealAs: opts.sealAs, pictureAs: opts.pictureAs, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
     });
   };
   const hand = (r: Rng) => handwriting(r, PAGE_W, PAGE_H);
@@ -134,7 +136,10 @@ export function corpusCases(seed: number): CorpusCase[] {
   }
   // Added later: electronic seals shaped by an opacity mask, as vector drawing tools export a masked picture; and
   // small emblems made the same way.
-  for (let i = 0; i < 10; i++) add('stamped-soft-mask', 'electronic', true, { softMask: true, traps: rng.chance(0.3) ? [hand] : [], paper: rng.chance(0.15) });
-  for (let i = 0; i < 4; i++) add('trap-soft-mask', 'electronic', false, { softMask: true, traps: [badge, hand] });
+  for (let i = 0; i < 10; i++) add('stamped-soft-mask', 'electronic', true, { pictureAs: 'soft-mask', traps: rng.chance(0.3) ? [hand] : [], paper: rng.chance(0.15) });
+  for (let i = 0; i < 4; i++) add('trap-soft-mask', 'electronic', false, { pictureAs: 'soft-mask', traps: [badge, hand] });
+  // Added later: seal pictures (and emblems) as glyphs of a Type3 font, shown in black, as some PDF printers emit them.
+  for (let i = 0; i < 8; i++) add('stamped-type3-glyph', 'electronic', true, { pictureAs: 'type3-glyph', traps: rng.chance(0.3) ? [hand] : [] });
+  for (let i = 0; i < 4; i++) add('trap-type3-glyph', 'electronic', false, { pictureAs: 'type3-glyph', traps: [badge, hand] });
   return cases;
 }
