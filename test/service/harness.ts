@@ -41,13 +41,14 @@ export interface Stage {
   dispose(): Promise<void>;
 }
 
-export async function openStage(env: ServicesEnv, name: string): Promise<Stage> {
+/** `overrides`: the test's own values for service variables (over the stage's). */
+export async function openStage(env: ServicesEnv, name: string, overrides: Record<string, string> = {}): Promise<Stage> {
   const tag = `${name}-${randomUUID().slice(0, 8)}`;
   const folder = `service-test-${tag}`;
   await withAccount(env, env.city, (c) => c.mailboxCreate(folder));
   const dataDir = await mkdtemp(join(tmpdir(), 'service-test-'));
   // The services' own variables, as `npm start` reads them; only the folder and data dir are the test's.
-  const variables = { ...env.variables, IMAP_MAILBOX: folder, DATA_DIR: dataDir, REPLIES_PER_MINUTE: '600', LEDGER_FILE_DELAY_SECONDS: '1' };
+  const variables = { ...env.variables, IMAP_MAILBOX: folder, DATA_DIR: dataDir, REPLIES_PER_MINUTE: '600', LEDGER_FILE_DELAY_SECONDS: '1', ...overrides };
   const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   // BullMQ's keys and the bot's own must not meet: `<bull>:reply:<emailId>` would be the reply marks' key too.
   const prefix = `service-test-${tag}`;
