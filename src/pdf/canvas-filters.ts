@@ -131,45 +131,42 @@ function applyMaskFilters(context: SKRSContext2D): SKRSContext2D {
     const { filter } = pending;
     const [sx, sy, sw, sh] = place.length === 8 ? place : [0, 0, image.width, image.height];
     const to = place.length === 8 ? place.slice(4) : place.length === 4 ? place : [place[0], place[1], sw, sh];
-    const masked = masks.get(image, filter, sx, sy, Math.max(1, Math.ceil(sw)), Math.max(1, Math.ceil(sh)));
-    nativeDraw(masked, 0, 0, masked.width, masked.height, to[0], to[1], to[2], to[3]);
+    const width = Math.max(1, Math.ceil(sw));
+    const height = Math.max(1, Math.ceil(sh));
+    const { masked, left, top } = masks.get(image, filter, sx, sy, width, height);
+    nativeDraw(masked, left, top, width, height, to[0], to[1], to[2], to[3]);
   }) as typeof context.drawImage;
   return context;
 }
 
-/** The last mask one context drew, kept while its source pixels stay the same: in soft-mask mode pdf.js draws the
- * same mask again after every drawing operation (every text block, every path), over the whole page. */
+/** The last mask one context drew, filtered whole and kept while its source pixels stay the same: in soft-mask mode
+ * pdf.js draws the same mask again after every drawing operation (every text block, every path), each time the part
+ * under what that operation drew. */
 class MaskCache {
-  #last?: { source: Canvas; filter: MaskFilter; rect: string; pixels: Buffer; masked: Canvas };
+  #last?: { source: Canvas; filter: MaskFilter; pixels: Buffer; masked: Canvas };
 
-  get(image: Drawable, filter: MaskFilter, sx: number, sy: number, width: number, height: number): Canvas {
-    let left = Math.floor(sx);
-    let top = Math.floor(sy);
-    let source: Canvas;
-    const inside = left >= 0 && top >= 0 && left + width <= image.width && top + height <= image.height;
-    if ('data' in image && inside) {
-      source = image;
-    } else {
-      // An image, or a rectangle reaching past the canvas (transparent there, as for pdf.js): drawn out first.
-      source = createCanvas(width, height);
-      source.getContext('2d').drawImage(image, sx, sy, width, height, 0, 0, width, height);
-      left = top = 0;
+  /** The filtered source, and where the rectangle asked for is in it. */
+  get(image: Drawable, filter: MaskFilter, sx: number, sy: number, width: number, height: number): { masked: Canvas; left: number; top: number } {
+    const left = Math.floor(sx);
+    const top = Math.floor(sy);
+    if (!('data' in image) || left < 0 || top < 0 || left + width > image.width || top + height > image.height) {
+      // An image, or a rectangle reaching past the canvas (transparent there, as for pdf.js): drawn out and
+      // filtered alone.
+      const part = createCanvas(width, height);
+      part.getContext('2d').drawImage(image, sx, sy, width, height, 0, 0, width, height);
+      return { masked: maskCanvas(part.data(), width, height, filter), left: 0, top: 0 };
     }
-    const pixels = source.data();
-    const rect = `${left},${top},${width},${height}`;
+    const pixels = image.data();
     const last = this.#last;
-    if (last && last.source === source && last.filter === filter && last.rect === rect && last.pixels.equals(pixels)) {
-      return last.masked;
+    if (!last || last.source !== image || last.filter !== filter || !last.pixels.equals(pixels)) {
+      this.#last = { source: image, filter, pixels: Buffer.from(pixels), masked: maskCanvas(pixels, image.width, image.height, filter) };
     }
-    const masked = maskCanvas(pixels, source.width, left, top, width, height, filter);
-    if (source === image) this.#last = { source, filter, rect, pixels: Buffer.from(pixels), masked };
-    return masked;
+    return { masked: this.#last!.masked, left, top };
   }
 }
 
-/** A rectangle of premultiplied RGBA pixels with the filter applied: black, its alpha from the mask. */
-function maskCanvas(pixels: Buffer, stride: number, left: number, top: number, width: number, height: number,
-  filter: MaskFilter): Canvas {
+/** Premultiplied RGBA pixels with the filter applied: black, its alpha from the mask. */
+function maskCanvas(pixels: Buffer, width: number, height: number, filter: MaskFilter): Canvas {
   const words = pixels.byteOffset % 4 === 0
     ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length >> 2)
     : new Uint32Array(Uint8Array.from(pixels).buffer);
@@ -177,17 +174,13 @@ function maskCanvas(pixels: Buffer, stride: number, left: number, top: number, w
   const alphaOut = new Uint32Array(out.data.buffer);
   const luminosity = filter.luminosity;
   const transfer = filter.transfer;
-  for (let y = 0; y < height; y++) {
-    const row = (top + y) * stride + left;
-    const outRow = y * width;
-    for (let x = 0; x < width; x++) {
-      const p = words[row + x];
-      // Little-endian words: R in the low byte, A in the high one. Colours are premultiplied, so a mask pixel drawn
-      // partly transparent counts over black, the PDF's default backdrop.
-      let alpha = luminosity ? (77 * (p & 255) + 151 * ((p >>> 8) & 255) + 28 * ((p >>> 16) & 255) + 128) >> 8 : p >>> 24;
-      if (transfer) alpha = transfer[alpha];
-      alphaOut[outRow + x] = alpha << 24;
-    }
+  for (let i = 0; i < width * height; i++) {
+    const p = words[i];
+    // Little-endian words: R in the low byte, A in the high one. Colours are premultiplied, so a mask pixel drawn
+    // partly transparent counts over black, the PDF's default backdrop.
+    let alpha = luminosity ? (77 * (p & 255) + 151 * ((p >>> 8) & 255) + 28 * ((p >>> 16) & 255) + 128) >> 8 : p >>> 24;
+    if (transfer) alpha = transfer[alpha];
+    alphaOut[i] = alpha << 24;
   }
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(out, 0, 0);
