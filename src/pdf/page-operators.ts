@@ -22,18 +22,23 @@ export async function pageOperators(page: PDFPageProxy): Promise<OperatorList> {
   return list;
 }
 
-/**
- * Before `page.render`: hands the render the list fetched for this page, as if the worker had just sent it, so
- * pdf.js does not ask for it again. Once only (called before every render of the seal check, drawn or not): the
- * page's clean-up after a render drops the pictures the list refers to. Where pdf.js's internals are not as
- * expected, nothing is done and the render asks the worker as usual.
- */
-export function drawFetchedOperators(page: PDFPageProxy): void {
+/** The list fetched for this page and not yet drawn, given out once: the page's clean-up after a render drops the
+ * pictures the list refers to, so it is good for one render only. */
+export function takeFetchedOperators(page: PDFPageProxy): OperatorList | undefined {
   const list = fetched.get(page);
   fetched.delete(page);
+  return list;
+}
+
+/**
+ * Before `page.render`: hands the render a list taken with takeFetchedOperators, as if the worker had just sent it,
+ * so pdf.js does not ask for it again. Where pdf.js's internals are not as expected, nothing is done and the render
+ * asks the worker as usual.
+ */
+export function drawOperatorList(page: PDFPageProxy, list: OperatorList): void {
   const internals = page as unknown as PageInternals;
   const intent = internals._transport?.getRenderingIntent?.('display', AnnotationMode.ENABLE, null, false);
-  if (!list || !intent || !internals._intentStates || internals._intentStates.has(intent.cacheKey)) return;
+  if (!intent || !internals._intentStates || internals._intentStates.has(intent.cacheKey)) return;
   // The page's transparency is only known from the worker's render reply; false draws straight onto the canvas.
   const displayReadyCapability = { promise: Promise.resolve(false), resolve() {}, reject() {} };
   internals._intentStates.set(intent.cacheKey, { displayReadyCapability, operatorList: list, renderTasks: new Set() });

@@ -3,8 +3,8 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { drawJpegs, scanJpegs } from './draw-scan.ts';
 import type { Matrix } from './page-jpegs.ts';
-import { skipNeutralText } from './skip-neutral-text.ts';
-import { drawFetchedOperators } from '../pdf/page-operators.ts';
+import { paintsOnlyGrey, skipNeutralText } from './skip-neutral-text.ts';
+import { drawOperatorList, takeFetchedOperators } from '../pdf/page-operators.ts';
 
 export interface RasterOptions {
   /** Render resolution; 72 dpi draws a 42 mm seal 119 px across with a ring about 3 px wide. */
@@ -26,7 +26,8 @@ export interface PageRaster {
   pxPerPt: number;
   /** Pixels per point of the paper the page stands for: sizes in millimetres are measured with this. */
   pxPerPaperPt: number;
-  /** Nothing but grey can be on the render (its drawing operators were all read): no seal, no colour to look for. */
+  /** Nothing but grey can be on the page (its drawing operators were all read): no seal, no colour to look for. The
+   *  seal check's render of such a page may be left undrawn. */
   neutralOnly: boolean;
 }
 
@@ -74,15 +75,20 @@ export async function renderPage(
     const canvas = createCanvas(width, height);
     const context = canvas.getContext('2d');
     const jpegs = await scanJpegs(document, page);
-    const filter = !jpegs && options.skipNeutralText ? skipNeutralText(page) : null;
-    drawFetchedOperators(page);
-    if (jpegs) await drawJpegs(context, viewport.transform as Matrix, jpegs);
+    const raster = { canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height) };
+    // Every render takes the list fetched for the page's table, if any: it is good for one render only.
+    const fetched = takeFetchedOperators(page);
+    if (jpegs) {
+      await drawJpegs(context, viewport.transform as Matrix, jpegs);
+      return { ...raster, neutralOnly: false };
+    }
+    // A page whose operators paint nothing but grey is not drawn for the seal check: its pixels would not be read.
+    if (fetched && options.skipNeutralText && paintsOnlyGrey(page, fetched)) return { ...raster, neutralOnly: true };
+    if (fetched) drawOperatorList(page, fetched);
+    const filter = options.skipNeutralText ? skipNeutralText(page) : null;
     // pdf.js's typings name the DOM canvas; @napi-rs/canvas is the Node implementation pdf.js itself uses.
-    else await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, operationsFilter: filter?.keep }).promise;
-    return {
-      canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height),
-      neutralOnly: filter?.neutralOnly() ?? false,
-    };
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, operationsFilter: filter?.keep }).promise;
+    return { ...raster, neutralOnly: filter?.neutralOnly() ?? false };
   } finally {
     page.cleanup();
   }

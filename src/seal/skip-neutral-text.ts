@@ -43,37 +43,57 @@ export interface NeutralTextFilter {
 export function skipNeutralText(page: PDFPageProxy): NeutralTextFilter {
   // undefined: not looked for yet; null: not found (then everything is drawn, without looking again per operator).
   let list: OperatorList | null | undefined;
-  let state: InkState = { fillNeutral: true, strokeNeutral: true, type3Font: false };
-  const saved: InkState[] = [];
+  const ink = followInk(page);
   let seen = -1;
   let lastAnswer = true;
-  let colourSeen = false;
   const keep = (index: number): boolean => {
     if (list === undefined) list = operatorListOf(page, keep);
     if (!list) return true;
     // pdf.js asks again for an operator it paused at (waiting for a font or image): answer as before.
     if (index <= seen) return lastAnswer;
     seen = index;
-    const fn = list.fnArray[index];
-    const args = list.argsArray[index];
-    lastAnswer = true;
-    // A form XObject restores the graphics state at its end, as Q does: colours set inside it do not leak out.
-    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) saved.push(state);
-    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
-    else if (fn === OPS.setFillRGBColor) state = { ...state, fillNeutral: isNeutral(args?.[0]) };
-    else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeNeutral: isNeutral(args?.[0]) };
-    else if (fn === OPS.setFont) state = { ...state, type3Font: isType3Font(page, args?.[0]) };
-    else if (OTHER_FILL_OPS.has(fn)) state = { ...state, fillNeutral: false };
-    else if (OTHER_STROKE_OPS.has(fn)) state = { ...state, strokeNeutral: false };
-    else if (OWN_COLOUR_OPS.has(fn) || (fn === OPS.setGState && setsTransfer(args))) colourSeen = true;
-    else if (TEXT_SHOW_OPS.has(fn)) {
-      lastAnswer = state.type3Font || !(state.fillNeutral && state.strokeNeutral);
-      colourSeen ||= state.type3Font;
-    }
-    if (!state.fillNeutral || !state.strokeNeutral) colourSeen = true;
+    lastAnswer = ink.step(list.fnArray[index], list.argsArray[index]);
     return lastAnswer;
   };
-  return { keep, neutralOnly: () => Boolean(list) && !colourSeen && seen === list!.fnArray.length - 1 };
+  return { keep, neutralOnly: () => Boolean(list) && !ink.colourSeen() && seen === list!.fnArray.length - 1 };
+}
+
+/** Whether a page's whole operator list, read before any render, can put nothing but grey on the page: the seal
+ *  check then need not draw it (the filter above would find the same once the render had drawn it). */
+export function paintsOnlyGrey(page: PDFPageProxy, list: { fnArray: number[]; argsArray: unknown[] }): boolean {
+  const ink = followInk(page);
+  for (let i = 0; i < list.fnArray.length; i++) ink.step(list.fnArray[i], list.argsArray[i] as unknown[] | undefined);
+  return !ink.colourSeen();
+}
+
+/** Follows a page's operators one at a time: the fill and stroke colours and whether the font is Type3 (kept and
+ *  restored with the graphics state), and whether anything but grey can have been painted so far. */
+function followInk(page: PDFPageProxy) {
+  let state: InkState = { fillNeutral: true, strokeNeutral: true, type3Font: false };
+  const saved: InkState[] = [];
+  let colourSeen = false;
+  return {
+    /** Takes one operator; false for text shown in neutral colours, which the seal render leaves out. */
+    step(fn: number, args: unknown[] | undefined): boolean {
+      let keep = true;
+      // A form XObject restores the graphics state at its end, as Q does: colours set inside it do not leak out.
+      if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) saved.push(state);
+      else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
+      else if (fn === OPS.setFillRGBColor) state = { ...state, fillNeutral: isNeutral(args?.[0]) };
+      else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeNeutral: isNeutral(args?.[0]) };
+      else if (fn === OPS.setFont) state = { ...state, type3Font: isType3Font(page, args?.[0]) };
+      else if (OTHER_FILL_OPS.has(fn)) state = { ...state, fillNeutral: false };
+      else if (OTHER_STROKE_OPS.has(fn)) state = { ...state, strokeNeutral: false };
+      else if (OWN_COLOUR_OPS.has(fn) || (fn === OPS.setGState && setsTransfer(args))) colourSeen = true;
+      else if (TEXT_SHOW_OPS.has(fn)) {
+        keep = state.type3Font || !(state.fillNeutral && state.strokeNeutral);
+        colourSeen ||= state.type3Font;
+      }
+      if (!state.fillNeutral || !state.strokeNeutral) colourSeen = true;
+      return keep;
+    },
+    colourSeen: () => colourSeen,
+  };
 }
 
 /** Whether the font set is a Type3 font. pdf.js has loaded it when it reaches setFont (the operator list waits for

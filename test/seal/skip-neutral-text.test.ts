@@ -7,6 +7,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
+import { paintsOnlyGrey } from '../../src/seal/skip-neutral-text.ts';
+import { pageOperators } from '../../src/pdf/page-operators.ts';
 import { appendContent } from '../pdf/page-content.ts';
 
 /** An A4 landscape page: black and grey text on the left, red text on the right, a black rule below. */
@@ -137,5 +139,18 @@ describe('what the seal render tells of its page', () => {
 
   it('a render for a person, without the filter, claims nothing', async () => {
     expect(await neutralOnly(await greyPage(false), false)).toBe(false);
+  });
+
+  it('read before any render, the operator list tells the same as the render does', async () => {
+    const pages = [await greyPage(false), await greyPage(true), await textPage(), await redAfterBlackForm(), await type3RedGlyph()];
+    for (const [k, pdf] of pages.entries()) {
+      const opened = await openPdf(pdf);
+      try {
+        const page = await opened.document.getPage(1);
+        expect(paintsOnlyGrey(page, await pageOperators(page)), `page ${k}`).toBe(await neutralOnly(pdf));
+      } finally {
+        await opened.close();
+      }
+    }
   });
 });
