@@ -94,8 +94,8 @@ function nativeFilterProperty(context: SKRSContext2D): PropertyDescriptor {
   throw new Error('canvas context has no filter property');
 }
 
-/** A mask filter set as `filter` is held here, not given to the canvas (which would ignore it), and applied by the
- * next drawImage. Any other filter goes to the canvas as before. */
+/** A mask filter set as `filter` is held here, not given to the canvas (which would ignore it), and applied by
+ * drawImage while it is set. Any other filter goes to the canvas as before. */
 function applyMaskFilters(context: SKRSContext2D): SKRSContext2D {
   const native = nativeFilterProperty(context);
   const nativeDraw = context.drawImage.bind(context) as (image: Drawable, ...place: number[]) => void;
