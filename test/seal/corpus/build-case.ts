@@ -1,6 +1,6 @@
 // Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page, a picture
-// shaped by a soft mask, or a Type3 font's glyph), vector (seal drawn as red paths) or scan (whole page a JPEG); a case's seals and
-// marks may instead be annotations over the page.
+// shaped by a soft mask, or a Type3 font's glyph), vector (seal drawn as red paths) or scan (whole page a JPEG); a
+// case's seals and marks may instead be annotations over the page.
 import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { makeRng } from './prng.ts';
