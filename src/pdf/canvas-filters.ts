@@ -139,14 +139,16 @@ function applyMaskFilters(context: SKRSContext2D): SKRSContext2D {
   return context;
 }
 
+/** A filtered mask, and where in it the rectangle asked for is. */
+interface MaskPart { masked: Canvas; left: number; top: number }
+
 /** The last mask one context drew, filtered whole and kept while its source pixels stay the same: in soft-mask mode
  * pdf.js draws the same mask again after every drawing operation (every text block, every path), each time the part
  * under what that operation drew. */
 class MaskCache {
   #last?: { source: Canvas; filter: MaskFilter; pixels: Buffer; masked: Canvas };
 
-  /** The filtered source, and where the rectangle asked for is in it. */
-  get(image: Drawable, filter: MaskFilter, sx: number, sy: number, width: number, height: number): { masked: Canvas; left: number; top: number } {
+  get(image: Drawable, filter: MaskFilter, sx: number, sy: number, width: number, height: number): MaskPart {
     const left = Math.floor(sx);
     const top = Math.floor(sy);
     if (!('data' in image) || left < 0 || top < 0 || left + width > image.width || top + height > image.height) {
@@ -159,7 +161,8 @@ class MaskCache {
     const pixels = image.data();
     const last = this.#last;
     if (!last || last.source !== image || last.filter !== filter || !last.pixels.equals(pixels)) {
-      this.#last = { source: image, filter, pixels: Buffer.from(pixels), masked: maskCanvas(pixels, image.width, image.height, filter) };
+      const masked = maskCanvas(pixels, image.width, image.height, filter);
+      this.#last = { source: image, filter, pixels: Buffer.from(pixels), masked };
     }
     return { masked: this.#last!.masked, left, top };
   }
