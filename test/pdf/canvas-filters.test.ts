@@ -1,6 +1,7 @@
 // Soft masks set in the graphics state, drawn by pdf.js under Node through the project's canvas filters: a red square
 // under each mask, left and right halves read back. Expected colours are what Poppler (pdftoppm) draws for the same
-// files. Without the filters pdf.js drew every masked square whole.
+// files. Without the filters pdf.js drew the square under a luminosity mask, or under an alpha mask with a transfer
+// function, whole.
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { MaskFilterFactory, MaskingCanvasFactory } from '../../src/pdf/canvas-filters.ts';
