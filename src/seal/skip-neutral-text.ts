@@ -1,8 +1,9 @@
 // Leaves black and grey text out of the seal check's page render: drawing glyphs is most of the cost of rendering a
 // page of table text, and a seal is never black. Coloured text (a vector seal's own characters, red table text),
 // text in a pattern colour, and text in a Type3 font (whose glyphs may paint in colours of their own: a seal can be
-// one) are drawn as usual. The filter sees every operator, so it also tells whether anything
-// but grey can have reached the page: a page of black text and rules needs no look at its pixels.
+// one) are drawn as usual. The filter sees every operator, so it also tells whether anything but grey can have
+// reached the page: a page of black text and rules needs no look at its pixels, and when its operators were read
+// before the render (for the table's rules) it need not be drawn at all.
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { OPS, TEXT_SHOW_OPS } from '../pdf/pdfjs.ts';
 
