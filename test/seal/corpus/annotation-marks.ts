@@ -34,11 +34,11 @@ export async function annotatePage(doc: PDFDocument, page: PDFPage, marks: Annot
   for (const trap of marks.traps) {
     if (trap.kind === 'logo') {
       const { canvas, sideMm } = sealPicture(trap.seal, marks.uneven, marks.seed);
-      await addPictureAnnotation(doc, page, canvas, centred(trap.cx, trap.cy, sideMm, sideMm), trap.seal.opacity, { Subtype: 'Stamp' });
+      await addPictureAnnotation(doc, page, canvas, centred(page, trap.cx, trap.cy, sideMm, sideMm), trap.seal.opacity, { Subtype: 'Stamp' });
     } else if (trap.kind === 'handwriting') {
       const { canvas, boundsMm: [x0, y0, x1, y1] } = handwritingPicture(trap);
       const ink = trap.strokes.map((stroke) => stroke.flatMap(([x, y]) => [x * PT_PER_MM, page.getHeight() - y * PT_PER_MM]));
-      const box = centred((x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0);
+      const box = centred(page, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0);
       await addPictureAnnotation(doc, page, canvas, box, 1, { Subtype: 'Ink', InkList: ink });
     } else {
       throw new Error('a red rule is drawn into the page, not put on as an annotation');
@@ -50,16 +50,19 @@ export async function annotatePage(doc: PDFDocument, page: PDFPage, marks: Annot
     const fields = marks.sealAs === 'stamp'
       ? { Subtype: 'Stamp', Name: PDFName.of('Approved') }
       : { Subtype: 'Widget', FT: 'Sig', T: PDFString.of(`Seal-${page.ref.objectNumber}-${k + 1}`), P: page.ref };
-    const ref = await addPictureAnnotation(doc, page, canvas, centred(seal.cx, seal.cy, sideMm, sideMm), seal.spec.opacity, fields);
+    const ref = await addPictureAnnotation(doc, page, canvas, centred(page, seal.cx, seal.cy, sideMm, sideMm), seal.spec.opacity, fields);
     if (marks.sealAs === 'signature') doc.catalog.getOrCreateAcroForm().addField(ref);
   }
 
-  function centred(cx: number, cy: number, wMm: number, hMm: number): Box {
-    return { x: (cx - wMm / 2) * PT_PER_MM, y: page.getHeight() - (cy + hMm / 2) * PT_PER_MM, w: wMm * PT_PER_MM, h: hMm * PT_PER_MM };
-  }
 }
 
-interface Box { x: number; y: number; w: number; h: number }
+/** A rectangle in PDF points, from the page's bottom-left. */
+export interface Box { x: number; y: number; w: number; h: number }
+
+/** The rectangle of a mark wMm x hMm centred at (cx, cy) mm from the page's top-left. */
+export function centred(page: PDFPage, cx: number, cy: number, wMm: number, hMm: number): Box {
+  return { x: (cx - wMm / 2) * PT_PER_MM, y: page.getHeight() - (cy + hMm / 2) * PT_PER_MM, w: wMm * PT_PER_MM, h: hMm * PT_PER_MM };
+}
 
 /** A handwriting trap drawn on a transparent canvas over its own bounds (mm from the page's top-left). */
 function handwritingPicture(trap: Extract<Trap, { kind: 'handwriting' }>): { canvas: Canvas; boundsMm: [number, number, number, number] } {

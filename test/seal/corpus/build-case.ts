@@ -5,7 +5,7 @@ import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { makeRng } from './prng.ts';
 import { sealCanvas } from './canvas-seal.ts';
-import { annotatePage, sealPicture } from './annotation-marks.ts';
+import { annotatePage, centred, sealPicture } from './annotation-marks.ts';
 import { drawVectorSeal } from './vector-seal.ts';
 import { drawSoftMaskedSeal } from './soft-mask-seal.ts';
 import { drawType3Seal } from './type3-seal.ts';
@@ -13,8 +13,6 @@ import { scanPage } from './scan-page.ts';
 import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
 import type { CorpusCase } from './corpus-cases.ts';
 import type { SealSpec } from './seal-layout.ts';
-
-const PT_PER_MM = 72 / 25.4;
 
 export async function buildCase(c: CorpusCase, base: Uint8Array): Promise<Uint8Array> {
   const pages = Array.from({ length: c.pages }, (_, i) => i);
@@ -54,8 +52,8 @@ async function buildDrawn(c: CorpusCase, base: Uint8Array, pages: number[]): Pro
 async function drawPngSeal(doc: PDFDocument, page: PDFPage, spec: SealSpec, cx: number, cy: number, uneven: number, seed: number) {
   const { canvas, sideMm } = sealPicture(spec, uneven, seed);
   const image = await doc.embedPng(await canvas.encode('png'));
-  const side = sideMm * PT_PER_MM;
-  page.drawImage(image, { x: cx * PT_PER_MM - side / 2, y: page.getHeight() - cy * PT_PER_MM - side / 2, width: side, height: side, opacity: spec.opacity });
+  const { x, y, w, h } = centred(page, cx, cy, sideMm, sideMm);
+  page.drawImage(image, { x, y, width: w, height: h, opacity: spec.opacity });
 }
 
 async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: ReturnType<typeof makeRng>): Promise<PDFDocument> {

@@ -4,10 +4,9 @@
 import { type PDFDocument, type PDFPage } from 'pdf-lib';
 import { appendContent } from '../../pdf/page-content.ts';
 import { softMaskState } from '../../pdf/soft-mask.ts';
-import { sealPicture } from './annotation-marks.ts';
+import { centred, sealPicture } from './annotation-marks.ts';
 import type { SealSpec } from './seal-layout.ts';
 
-const PT_PER_MM = 72 / 25.4;
 
 export function drawSoftMaskedSeal(doc: PDFDocument, page: PDFPage, spec: SealSpec, cx: number, cy: number, uneven: number, seed: number): void {
   const { canvas, sideMm } = sealPicture(spec, uneven, seed);
@@ -23,8 +22,8 @@ export function drawSoftMaskedSeal(doc: PDFDocument, page: PDFPage, spec: SealSp
   }
   const image = (bytes: Uint8Array, colourSpace: string) => doc.context.register(doc.context.flateStream(bytes,
     { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: colourSpace, BitsPerComponent: 8 }));
-  const side = sideMm * PT_PER_MM;
-  const place = `${side} 0 0 ${side} ${cx * PT_PER_MM - side / 2} ${page.getHeight() - cy * PT_PER_MM - side / 2} cm`;
+  const box = centred(page, cx, cy, sideMm, sideMm);
+  const place = `${box.w} 0 0 ${box.h} ${box.x} ${box.y} cm`;
   const state = softMaskState(doc, page, {
     subtype: 'Luminosity', groupOps: `q ${place} /Shape Do Q`, groupResources: { XObject: { Shape: image(shape, 'DeviceGray') } },
   });

@@ -2,10 +2,9 @@
 // paints the seal picture in its own colours (d0), and the text that shows it is set in black.
 import { type PDFDocument, type PDFPage } from 'pdf-lib';
 import { appendContent } from '../../pdf/page-content.ts';
-import { sealPicture } from './annotation-marks.ts';
+import { centred, sealPicture } from './annotation-marks.ts';
 import type { SealSpec } from './seal-layout.ts';
 
-const PT_PER_MM = 72 / 25.4;
 /** Glyph space: the font matrix makes 1000 units one text-space unit, so a glyph 1000 wide at size S is S points. */
 const EM = 1000;
 
@@ -18,10 +17,10 @@ export async function drawType3Seal(doc: PDFDocument, page: PDFPage, spec: SealS
     CharProcs: { seal: glyph }, Encoding: { Type: 'Encoding', Differences: [65, 'seal'] },
     FirstChar: 65, LastChar: 65, Widths: [EM], Resources: { XObject: { Seal: picture.ref } },
   }));
-  const side = sideMm * PT_PER_MM;
+  const box = centred(page, cx, cy, sideMm, sideMm);
   const name = `SealFont${font.objectNumber}`;
   // The picture's opacity is the text's: a constant alpha in the graphics state.
   const state = doc.context.obj({ Type: 'ExtGState', ca: spec.opacity, CA: spec.opacity });
-  appendContent(doc, page, `q /${name} gs BT /${name} ${side} Tf 0 g ${cx * PT_PER_MM - side / 2} ${page.getHeight() - cy * PT_PER_MM - side / 2} Td (A) Tj ET Q`,
+  appendContent(doc, page, `q /${name} gs BT /${name} ${box.w} Tf 0 g ${box.x} ${box.y} Td (A) Tj ET Q`,
     { Font: { [name]: font }, ExtGState: { [name]: state } });
 }
