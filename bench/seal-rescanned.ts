@@ -1,5 +1,6 @@
 // The seal check on the corpus's scans saved again at a lower resolution and JPEG quality, as mail size limits and
-// "small PDF" settings leave them: stamped pages found and false seals on the traps, per setting.
+// "small PDF" settings leave them: stamped pages found (and of those missed, how many were answered as scans too
+// coarse or compressed, which asks for a better scan) and false seals on the traps, per setting.
 // `tsx bench/seal-rescanned.ts [DIR] [--count N] [--settings 60x40,50x85,...]` (DPI x JPEG quality; DIR as seal-corpus.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { openPdf } from '../src/pdf/open-pdf.ts';
-import { findSeals } from '../src/seal/find-seals.ts';
+import { findSeals, type SealCheck } from '../src/seal/find-seals.ts';
 import { PdfObjects } from '../src/seal/pdf-objects.ts';
 import { pageJpegs } from '../src/seal/page-jpegs.ts';
 import type { SealLabel } from '../test/fixtures/make-seal-corpus.ts';
@@ -42,19 +43,24 @@ async function rescanned(label: SealLabel, dpi: number, quality: number): Promis
   return doc.save();
 }
 
-async function sealed(label: SealLabel, dpi: number, quality: number): Promise<boolean> {
+async function sealCheck(label: SealLabel, dpi: number, quality: number): Promise<SealCheck> {
   const opened = await openPdf(await rescanned(label, dpi, quality));
   const check = await findSeals(opened.document, label.file);
   await opened.close();
-  return check.stamps.length > 0;
+  return check;
 }
 
 console.log(`${stamped.length} stamped scans, ${traps.length} trap scans from ${dir}`);
-console.log('dpi  quality  stamped found  false seals on traps');
+console.log('dpi  quality  stamped found  missed, asked for a better scan  false seals on traps');
 for (const [dpi, quality] of settings) {
-  const missed: string[] = [], falseSeals: string[] = [];
-  for (const label of stamped) if (!(await sealed(label, dpi, quality))) missed.push(label.file);
-  for (const label of traps) if (await sealed(label, dpi, quality)) falseSeals.push(label.file);
-  console.log(`${String(dpi).padStart(3)}  ${String(quality).padStart(7)}  ${`${stamped.length - missed.length}/${stamped.length}`.padStart(13)}  ${`${falseSeals.length}/${traps.length}`.padStart(20)}`
+  const missed: SealCheck[] = [], falseSeals: string[] = [];
+  for (const label of stamped) {
+    const check = await sealCheck(label, dpi, quality);
+    if (check.stamps.length === 0) missed.push(check);
+  }
+  for (const label of traps) if ((await sealCheck(label, dpi, quality)).stamps.length > 0) falseSeals.push(label.file);
+  const asked = missed.filter((check) => check.poorScan !== null).length;
+  console.log(`${String(dpi).padStart(3)}  ${String(quality).padStart(7)}  ${`${stamped.length - missed.length}/${stamped.length}`.padStart(13)}`
+    + `  ${`${asked}/${missed.length}`.padStart(31)}  ${`${falseSeals.length}/${traps.length}`.padStart(20)}`
     + `${falseSeals.length ? `  (${falseSeals.join(', ')})` : ''}`);
 }

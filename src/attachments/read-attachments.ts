@@ -80,7 +80,7 @@ export async function readAttachments(
         file: a.filename,
         unreadable: null,
         mismatch: wordTitles.length ? findTitleMismatch(wordTitles, reading) : null,
-        seals: { found: seals.stamps.length, greyscaleOnly: seals.greyscaleOnly },
+        seals: { found: seals.stamps.length, greyscaleOnly: seals.greyscaleOnly, poorScan: seals.poorScan },
       });
     } finally {
       await opened.close();

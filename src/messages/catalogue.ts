@@ -15,8 +15,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
 export type IgnoreCode = (typeof IGNORE_CODES)[number];
 export type Code = ErrorCode | WarningCode | IgnoreCode;
-/** A template key: a code, or a code's variant (NO_STAMP_GREYSCALE is reported as NO_STAMP). */
-type TemplateKey = Code | 'NO_STAMP_GREYSCALE';
+/** Other wordings of a code's message, for the cases a county must act on differently (reported as the code). */
+const VARIANTS = ['NO_STAMP_GREYSCALE', 'NO_STAMP_POOR_SCAN'] as const;
+/** A template key: a code, or one of its variants (NO_STAMP_GREYSCALE is reported as NO_STAMP). */
+export type TemplateKey = Code | (typeof VARIANTS)[number];
 
 const FILE = projectFile('templates', 'messages.yaml');
 const templates = loadTemplates();
@@ -24,7 +26,7 @@ const templates = loadTemplates();
 function loadTemplates(): Map<string, string> {
   const data = parseYaml(readFileSync(FILE, 'utf8')) as Record<string, Record<string, string>>;
   const flat = new Map(Object.values(data).flatMap((group) => Object.entries(group)));
-  for (const code of [...ERROR_CODES, ...WARNING_CODES, ...IGNORE_CODES]) {
+  for (const code of [...ERROR_CODES, ...WARNING_CODES, ...IGNORE_CODES, ...VARIANTS]) {
     if (!flat.get(code)) throw new Error(`${FILE}: no message for ${code}`);
   }
   return flat;

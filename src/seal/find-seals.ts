@@ -1,17 +1,24 @@
 // The seal check of one PDF: renders each page (up to a page cap) and looks for official seals on it;
-// says when the pages are grey-scale scans, where a seal's red is lost and none can be seen.
+// says when none can be seen because the pages are grey-scale scans, or scans too coarse or too compressed, where a
+// seal's red is lost.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { StampFinding } from '../types.ts';
 import { MAX_PDF_PAGES } from '../limits.ts';
 import { DEFAULT_RASTER, type RasterOptions } from './render-page.ts';
 import { checkPage } from './check-page.ts';
 import { isScannedPage } from './scanned-page.ts';
+import { scanJpegs } from './draw-scan.ts';
+import { isPoorScan, sharpnessOf, type ScanSharpness } from './poor-scan.ts';
+import type { PlacedJpeg } from './page-jpegs.ts';
 
 export interface SealCheck {
   stamps: StampFinding[];
   pagesChecked: number;
   /** No seal seen, and the pages are grey-scale scans: a seal may be there, but its colour is lost. */
   greyscaleOnly: boolean;
+  /** No seal seen, and the scans are so coarse or so compressed that a seal's red may be lost: their lowest resolution
+   *  and JPEG quality (then greyscaleOnly is false: the answer asks for a better scan, in colour); else null. */
+  poorScan: ScanSharpness | null;
   /** The PDF has more pages than were checked. */
   truncated: boolean;
 }
@@ -36,16 +43,27 @@ export async function findSeals(
       stamps.push({ file, page, box, score: seal.score });
     }
   }
-  const greyscaleOnly = stamps.length === 0 && pagesChecked > 0 && colourless && (await anyScannedPage(document, pagesChecked));
-  return { stamps, pagesChecked, greyscaleOnly, truncated: document.numPages > pagesChecked };
+  const scans = stamps.length === 0 ? await scannedPages(document, pagesChecked) : { any: false, sharpness: null };
+  const poorScan = scans.sharpness && isPoorScan(scans.sharpness) ? scans.sharpness : null;
+  // Heavy compression can take a colour scan's tint away with its seal's red: grey pixels there prove no grey-scale scan.
+  const greyscaleOnly = colourless && scans.any && !poorScan;
+  return {
+    stamps, pagesChecked, greyscaleOnly, poorScan,
+    truncated: document.numPages > pagesChecked,
+  };
 }
 
-async function anyScannedPage(document: PDFDocumentProxy, pages: number): Promise<boolean> {
+/** Whether any of the first pages is a scan, and how coarse and compressed their JPEGs are (null if none is a JPEG). */
+async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<{ any: boolean; sharpness: ScanSharpness | null }> {
+  let any = false;
+  const jpegs: PlacedJpeg[] = [];
   for (let n = 1; n <= pages; n++) {
     const page = await document.getPage(n);
-    const scanned = await isScannedPage(document, page);
+    if (await isScannedPage(document, page)) {
+      any = true;
+      jpegs.push(...((await scanJpegs(document, page)) ?? []));
+    }
     page.cleanup();
-    if (scanned) return true;
   }
-  return false;
+  return { any, sharpness: sharpnessOf(jpegs) };
 }

@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { openPdf } from '../pdf/open-pdf.ts';
 import { findSeals, type SealCheck } from './find-seals.ts';
 import { renderSealOverlay } from './render-overlay.ts';
+import { messageText } from '../messages/catalogue.ts';
+import { noStampMessage, noStampParams } from '../validate/checks/no-stamp.ts';
 
 const USAGE = '用法: stamp <file.pdf> [--png <dir>] [--json]\n';
 
@@ -20,18 +22,16 @@ export async function runStampCommand(args: string[]): Promise<number> {
   try {
     const check = await findSeals(opened.document, basename(file));
     const images = pngDir ? await renderSealOverlay(opened.document, pngDir) : [];
-    process.stdout.write(json ? `${JSON.stringify({ ...check, images }, null, 2)}\n` : describe(check, images));
+    process.stdout.write(json ? `${JSON.stringify({ ...check, images }, null, 2)}\n` : describe(check, basename(file), images));
     return 0;
   } finally {
     await opened.close();
   }
 }
 
-function describe(check: SealCheck, images: string[]): string {
+function describe(check: SealCheck, file: string, images: string[]): string {
   const lines = [`检查了 ${check.pagesChecked} 页${check.truncated ? '（文件页数过多，只检查了前面的页）' : ''}。`];
-  if (check.stamps.length === 0) {
-    lines.push(check.greyscaleOnly ? '未见公章：页面是黑白（灰度）扫描件，看不出红色印章，请提供彩色扫描件。' : '未见公章。');
-  }
+  if (check.stamps.length === 0) lines.push(messageText(noStampMessage(check), noStampParams(file, check)));
   for (const s of check.stamps) {
     const [x, y, w, h] = s.box.map((v) => Math.round(v));
     lines.push(`第 ${s.page} 页有公章：左上角 (${x}, ${y}) pt，宽 ${w} pt，高 ${h} pt，可信度 ${s.score.toFixed(2)}`);

@@ -138,7 +138,7 @@ describe('deciding a submission', () => {
   it('returns a Word file without the table and a PDF without a seal, without counting a table it never read', () => {
     const s = submission([], {
       words: [{ file: '报送函.docx', ok: true, hasTable: false, header: { unit: '', contact: '', phone: '' }, rows: [] }],
-      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: true } }],
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: true, poorScan: null } }],
       header: null,
     });
     const { errors } = decide(s);
@@ -146,9 +146,21 @@ describe('deciding a submission', () => {
     expect(errors[1].message).toContain('彩色');
   });
 
+  it.each([
+    [{ dpi: 100, quality: 2 }, '（分辨率约100 dpi，JPEG图像质量约2/100）'],
+    [{ dpi: 60, quality: null }, '（分辨率约60 dpi，JPEG图像质量不明）'],
+  ])('asks for a better scan, not for a seal, when the PDF is a scan too coarse or compressed (%o)', (poorScan, said) => {
+    const s = submission(fullTable(5), {
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: false, poorScan } }],
+    });
+    const { errors } = decide(s);
+    expect(codes(errors)).toEqual(['NO_STAMP']);
+    expect(errors[0].message).toContain(`《推荐表.pdf》是不清晰的扫描件${said}`);
+  });
+
   it('lists the titles that differ between the PDF and the Word table', () => {
     const s = submission(fullTable(5), {
-      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: { missingInPdf: ['德育资源1'], extraInPdf: ['德育资源一'] }, seals: { found: 1, greyscaleOnly: false } }],
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: { missingInPdf: ['德育资源1'], extraInPdf: ['德育资源一'] }, seals: { found: 1, greyscaleOnly: false, poorScan: null } }],
     });
     const { errors } = decide(s);
     expect(codes(errors)).toEqual(['PDF_WORD_MISMATCH']);

@@ -1,0 +1,26 @@
+// How coarse and how compressed a scan's JPEGs are: a scan saved under about 100 dpi or at very low JPEG quality can
+// have lost a seal's red, so when no seal is seen the answer asks for a better scan rather than for a seal.
+import { jpegQuality } from './jpeg-quality.ts';
+import type { PlacedJpeg } from './page-jpegs.ts';
+
+/** The coarsest resolution (dots per inch on the page) and lowest JPEG quality (1-100; null if unknown) of scans. */
+export interface ScanSharpness { dpi: number; quality: number | null }
+
+/** Below this resolution the corpus's thin seal rings blur into pink under the red-ink bar (bench/seal-rescanned.ts:
+ *  at 60 dpi up to 8 of 30 stamped scans missed, at 100 dpi and usual quality none). */
+const MIN_SCAN_DPI = 100;
+/** At or below this JPEG quality a seal's red survives only in a few colour blocks (the corpus: lost at 1-2, found
+ *  at 5-20). */
+const MAX_LOSSY_QUALITY = 10;
+
+export function sharpnessOf(jpegs: PlacedJpeg[]): ScanSharpness | null {
+  if (jpegs.length === 0) return null;
+  // The image's unit square is placed by the matrix: its sides in points are the lengths of the matrix's columns.
+  const dpis = jpegs.map(({ matrix: m, width, height }) => Math.min((72 * width) / Math.hypot(m[0], m[1]), (72 * height) / Math.hypot(m[2], m[3])));
+  const qualities = jpegs.map((jpeg) => jpegQuality(jpeg.bytes)).filter((q) => q !== null);
+  return { dpi: Math.round(Math.min(...dpis)), quality: qualities.length ? Math.min(...qualities) : null };
+}
+
+export function isPoorScan({ dpi, quality }: ScanSharpness): boolean {
+  return dpi < MIN_SCAN_DPI || (quality !== null && quality <= MAX_LOSSY_QUALITY);
+}
