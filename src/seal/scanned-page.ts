@@ -5,6 +5,8 @@ import { OPS } from '../pdf/pdfjs.ts';
 import { scanJpegs } from './draw-scan.ts';
 import { multiply, type Matrix } from './page-jpegs.ts';
 
+/** Operators that paint one picture into the unit square; a black-and-white scan may be a 1-bit stencil mask. */
+const PICTURES = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
 /** Share of the page an image must cover to make it a scan. */
 const SCAN_COVER = 0.5;
 
@@ -27,7 +29,7 @@ export async function isScannedPage(document: PDFDocumentProxy, page: PDFPagePro
       stack.push(ctm);
       if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if ((fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) && covers(ctm)) return true;
+    else if (PICTURES.has(fn) && covers(ctm)) return true;
   }
   return false;
 }
