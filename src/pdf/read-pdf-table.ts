@@ -10,6 +10,7 @@ import { pageOperators } from './page-operators.ts';
 import { readTextBoxes, type TextBox } from './page-layout.ts';
 import { PdfTooManyPagesError } from './pdf-errors.ts';
 import { readRules } from './ruled-lines.ts';
+import { scanJpegs } from '../seal/draw-scan.ts';
 import { tableColumns, type TableColumn } from './table-columns.ts';
 import { joinLines, readRows, type TableRow } from './table-rows.ts';
 
@@ -30,10 +31,12 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
   let running = false; // the table goes on at the top of the next page
   for (let number = 1; number <= pages; number++) {
     const page = await pdf.document.getPage(number);
-    // A searchable scan's OCR layer is read as no text, as the scan without it would be. Only a page with text is
-    // asked for its operators: for a plain scan pdf.js would decode the page's JPEG, which the seal check draws itself.
+    // A searchable scan's OCR layer is read as no text, as the scan without it would be. A page of JPEGs and invisible
+    // text is told from the PDF's own bytes; only another page with text is asked for its operators, since for a
+    // scan pdf.js would decode the page's JPEG in JavaScript, which the seal check draws itself natively.
     const text = await readTextBoxes(page);
-    const boxes = text.length && onlyInvisibleText(await pageOperators(page)) ? [] : text;
+    const invisible = text.length > 0 && ((await scanJpegs(pdf.document, page)) !== null || onlyInvisibleText(await pageOperators(page)));
+    const boxes = invisible ? [] : text;
     letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
     const header = findHeaderRow(boxes, form);
     if (!header && !running) continue;

@@ -1,6 +1,7 @@
 // Finds the JPEG images a scanned page is made of, straight from the PDF's bytes: a page whose content does nothing
-// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it, and that has no annotation
-// a viewer draws over them (an electronic seal added to a scan as a stamp or signature). Null for any other page.
+// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it, beside text in invisible
+// render mode (a searchable scan's OCR layer), and that has no annotation a viewer draws over them (an electronic
+// seal added to a scan as a stamp or signature). Null for any other page.
 import type { PdfObjects } from './pdf-objects.ts';
 import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from './pdf-syntax.ts';
 
@@ -13,6 +14,14 @@ export interface PlacedJpeg {
   width: number;
   height: number;
 }
+
+/** Operators that put nothing on the page and do not change how a JPEG is painted: text objects, text state and
+ *  position, marked content, colours (an RGB or grey image is painted in its own). */
+const PAINTS_NOTHING = new Set(['BT', 'ET', 'Tf', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Td', 'TD', 'Tm', 'T*', 'BMC', 'BDC', 'EMC',
+  'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN']);
+const SHOW_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+/** Text render mode 3: neither filled nor stroked nor clipped, as OCR layers are written. */
+const INVISIBLE = 3;
 
 /** How far up the page tree Resources are looked for (they may be inherited). */
 const MAX_TREE_DEPTH = 16;
@@ -33,8 +42,10 @@ export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: numbe
   const content = pageContent(objects, page.get('Contents'));
   if (!isDict(xobjects) || content === null) return null;
   const placed: PlacedJpeg[] = [];
-  const stack: Matrix[] = [];
+  // The CTM and the text render mode are graphics state: q saves them, Q restores them.
+  const stack: { ctm: Matrix; textMode: number }[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let textMode = 0;
   let operands: PdfValue[] = [];
   for (let i = skipSpace(content, 0); i < content.length; i = skipSpace(content, i)) {
     const token = parseValue(content, i);
@@ -45,14 +56,15 @@ export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: numbe
       operands.push(value);
       continue;
     }
-    if (value.op === 'q') stack.push(ctm);
-    else if (value.op === 'Q') ctm = stack.pop() ?? ctm;
+    if (value.op === 'q') stack.push({ ctm, textMode });
+    else if (value.op === 'Q') ({ ctm, textMode } = stack.pop() ?? { ctm, textMode });
     else if (value.op === 'cm' && operands.length === 6 && operands.every((v) => typeof v === 'number')) ctm = multiply(ctm, operands as Matrix);
     else if (value.op === 'Do' && isName(operands[0])) {
       const jpeg = imageJpeg(objects, xobjects.get(operands[0].name), maxPixels);
       if (!jpeg) return null;
       placed.push({ ...jpeg, matrix: ctm });
-    } else return null;
+    } else if (value.op === 'Tr' && typeof operands[0] === 'number') textMode = operands[0];
+    else if (SHOW_TEXT.has(value.op) ? textMode !== INVISIBLE : !PAINTS_NOTHING.has(value.op)) return null;
     operands = [];
   }
   return placed.length ? placed : null;

@@ -1,13 +1,15 @@
 // Scanned pages are drawn from their own JPEGs, natively: the same picture pdf.js would render, found through plain
-// objects and object streams alike; a page with anything else on it (also an annotation drawn over it), or a JPEG
-// claiming a huge size, is left to pdf.js.
+// objects and object streams alike, also under a searchable scan's invisible OCR text; a page with anything else on
+// it (visible text, an annotation drawn over it), or a JPEG claiming a huge size, is left to pdf.js.
 import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/seal/pdf-objects.ts';
 import { jpegSize, pageJpegs } from '../../src/seal/page-jpegs.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
 import { scanJpeg, scanPdf } from './scan-pdf.ts';
+import { appendContent } from '../pdf/page-content.ts';
 
 async function pdfJsPixels(pdf: Uint8Array): Promise<Uint8ClampedArray> {
   const opened = await openPdf(pdf);
@@ -62,6 +64,22 @@ describe('scanned pages drawn from their JPEGs', () => {
   it('still draws a scan from its JPEGs when its annotations are not shown: links, hidden ones', async () => {
     const pdf = await scanPdf({ objectStreams: true, annotations: [{ subtype: 'Link', flags: 4 }, { subtype: 'Stamp', flags: 4 | 2 }] });
     expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toHaveLength(1);
+  });
+
+  it.each([
+    ['mode 3 set inside the text object', 'BT 3 Tr /F1 9 Tf 1 0 0 1 40 500 Tm (OCR words) Tj ET', true],
+    ['mode 3 set before it, in marked content, with a colour and every way of showing text',
+      '/Span <</MCID 0>> BDC 3 Tr 0 g BT /F1 9 Tf 40 500 Td 10 TL (a) Tj [(b) -20 (c)] TJ (d) \' 1 2 (e) " T* ET EMC', true],
+    ['visible text', 'BT /F1 9 Tf 40 500 Td (drawn) Tj ET', false],
+    ['text that clips (mode 7)', 'BT 7 Tr /F1 9 Tf 40 500 Td (clip) Tj ET', false],
+    ['mode 3 undone by Q before the text', 'q 3 Tr Q BT /F1 9 Tf 40 500 Td (drawn) Tj ET', false],
+    ['a graphics state that may change how the picture is painted', '/GS1 gs', false],
+  ])('a scan with %s (content: %s) is drawn from its JPEGs: %s', async (_, ops, drawn) => {
+    const doc = await PDFDocument.load(await scanPdf({ objectStreams: false }));
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    appendContent(doc, doc.getPage(0), ops, { Font: { F1: font.ref } });
+    const pdf = await doc.save();
+    expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000) !== null).toBe(drawn);
   });
 
   it('reads a JPEG size from its frame header and refuses one over the pixel bound', async () => {
