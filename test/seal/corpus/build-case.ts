@@ -1,6 +1,6 @@
 // Turns one corpus case into PDF bytes, in the form it names: electronic (seal PNG over the exported page, a picture
-// shaped by a soft mask, or a Type3 font's glyph), vector (seal drawn as red paths) or scan (whole page a JPEG); a
-// case's seals and marks may instead be annotations over the page.
+// shaped by a soft mask, or a Type3 font's glyph), vector (seal drawn as red paths) or scan (whole page a JPEG, maybe
+// under an invisible OCR layer); a case's seals and marks may instead be annotations over the page.
 import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { makeRng } from './prng.ts';
@@ -10,6 +10,7 @@ import { drawVectorSeal } from './vector-seal.ts';
 import { drawSoftMaskedSeal } from './soft-mask-seal.ts';
 import { drawType3Seal } from './type3-seal.ts';
 import { scanPage } from './scan-page.ts';
+import { addOcrLayer } from './ocr-layer.ts';
 import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
 import type { CorpusCase } from './corpus-cases.ts';
 import type { SealSpec } from './seal-layout.ts';
@@ -79,6 +80,7 @@ async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: 
     const [w, h] = sizes[i];
     const page = out.addPage([w, h]);
     page.drawImage(await out.embedJpg(jpeg), { x: 0, y: 0, width: w, height: h });
+    if (c.ocrLayer) await addOcrLayer(out, page, rng);
   }
   return out;
 }

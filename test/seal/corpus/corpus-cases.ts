@@ -28,6 +28,8 @@ export interface CorpusCase {
   /** How seal pictures (and emblems) of an electronic case are put on: shaped by an opacity mask (a luminosity soft
    *  mask) or as a Type3 font's glyph, instead of as an image with its own alpha. */
   pictureAs?: PictureForm;
+  /** A scan made searchable: the recognised words as invisible text over each page's picture. */
+  ocrLayer?: boolean;
   /** Pages that carry a seal the check must find. */
   sealPages: number[];
   greyscaleOnly: boolean;
@@ -72,6 +74,7 @@ interface CaseOptions {
   look?: (r: Rng) => Partial<ScanLook>;
   sealAs?: SealAnnotation;
   pictureAs?: PictureForm;
+  ocrLayer?: boolean;
 }
 
 function scanLook(rng: Rng, grey: boolean): ScanLook {
@@ -101,7 +104,7 @@ export function corpusCases(seed: number): CorpusCase[] {
       paper: opts.paper && form !== 'scan' ? rng.pick(PAPERS.slice(1)) : undefined,
       uneven: form === 'scan' ? rng.range(0, 0.5) : rng.chance(0.3) ? rng.range(0, 0.3) : 0,
       scan: form === 'scan' ? { ...scanLook(rng, grey), ...(opts.paper ? { paper: rng.pick(PAPERS.slice(1)) } : {}), ...opts.look?.(rng) } : undefined,
-      sealAs: opts.sealAs, pictureAs: opts.pictureAs, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
+      sealAs: opts.sealAs, pictureAs: opts.pictureAs, ocrLayer: opts.ocrLayer, sealPages: stamped && !grey ? [sealPage] : [], greyscaleOnly: grey,
     });
   };
   const hand = (r: Rng) => handwriting(r, PAGE_W, PAGE_H);
@@ -141,5 +144,8 @@ export function corpusCases(seed: number): CorpusCase[] {
   // Added later: seal pictures (and emblems) as glyphs of a Type3 font, shown in black, as some PDF printers emit them.
   for (let i = 0; i < 8; i++) add('stamped-type3-glyph', 'electronic', true, { pictureAs: 'type3-glyph', traps: rng.chance(0.3) ? [hand] : [] });
   for (let i = 0; i < 4; i++) add('trap-type3-glyph', 'electronic', false, { pictureAs: 'type3-glyph', traps: [badge, hand] });
+  // Added later: searchable scans, each page's picture under the OCR's words in invisible text.
+  for (let i = 0; i < 10; i++) add('stamped-searchable-scan', 'scan', true, { ocrLayer: true, traps: rng.chance(0.3) ? [hand] : [] });
+  for (let i = 0; i < 4; i++) add('trap-searchable-scan', 'scan', false, { ocrLayer: true, base: rng.pick<BaseKind>(['red-header', 'red-lines']), traps: [badge, hand] });
   return cases;
 }
