@@ -32,13 +32,21 @@ export function paperColour(data: Uint8ClampedArray, width: number, height: numb
   return [((best >> 8) << 4) + 8, (((best >> 4) & 15) << 4) + 8, ((best & 15) << 4) + 8];
 }
 
-/** 1 where a pixel is seal-red ink against this paper, else 0. */
+/** Largest gain a channel is given to make the paper white: more would only amplify the noise of a dark page. */
+const MAX_PAPER_GAIN = 1.6;
+
+/** 1 where a pixel is seal-red ink against this paper, else 0. Colours are first seen as if the paper were white
+ *  (each channel scaled by the paper's brightest over its own): a photo taken under warm or cool light, or a scan
+ *  with its white balance off, tints the paper and shifts a seal's red towards orange or grey by as much. */
 export function redInkMask(data: Uint8ClampedArray, width: number, height: number, paper: Rgb): Uint8Array {
-  const paperChroma = Math.max(...paper) - Math.min(...paper);
+  const white = Math.max(...paper);
+  const [gr, gg, gb] = paper.map((c) => Math.min(MAX_PAPER_GAIN, white / Math.max(1, c)));
+  const balanced = paper.map((c, k) => c * [gr, gg, gb][k]);
+  const paperChroma = Math.max(...balanced) - Math.min(...balanced);
   const minChroma = Math.max(MIN_INK_CHROMA, paperChroma + INK_OVER_PAPER);
   const mask = new Uint8Array(width * height);
   for (let p = 0, i = 0; p < mask.length; p++, i += 4) {
-    const r = data[i], g = data[i + 1], b = data[i + 2];
+    const r = data[i] * gr, g = data[i + 1] * gg, b = data[i + 2] * gb;
     if (r < MIN_INK_VALUE || r < g || r < b) continue;
     const chroma = r - Math.min(g, b);
     if (chroma < minChroma) continue;

@@ -1,20 +1,25 @@
 // The ring finder on drawn pages: a seal whose ring touches a thick red rule (a 红头 document's double rule, which a
-// low-resolution scan blurs into one band about 2 mm thick) is found once the rule is cleared.
+// low-resolution scan blurs into one band about 2 mm thick) is found once the rule is cleared; a faded seal on a page
+// photographed under warm or cool light is found, the paper's cast taken out first.
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
+import { paperColour, redInkMask } from '../../src/seal/ink-colour.ts';
 import { sealsOnPage } from '../../src/seal/seals-on-page.ts';
 
 /** Pixels per mm at the seal check's 72 dpi (one pixel a point). */
 const PX_MM = 72 / 25.4;
 
-/** An A4 landscape page at 72 dpi: a 36 mm seal (ring, star, arc of characters) whose ring sits on a red rule
- *  `ruleMm` thick, the rule sloped as in a scan turned by 1.7 degrees. */
-function page(ruleMm: number, touching: boolean) {
+interface Drawn { ink?: string; ruleMm?: number; touching?: boolean; light?: [number, number, number] }
+
+/** An A4 landscape page at 72 dpi: a 36 mm seal (ring, star, arc of characters), perhaps with its ring on a red rule
+ *  `ruleMm` thick (or 20 mm above it), the rule sloped as in a scan turned by 1.7 degrees; every pixel times the
+ *  light's gain per channel. */
+function page({ ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = [1, 1, 1] }: Drawn) {
   const [width, height] = [842, 595];
   const g = createCanvas(width, height).getContext('2d');
   g.fillStyle = 'rgb(250, 248, 244)';
   g.fillRect(0, 0, width, height);
-  const red = 'rgb(215, 30, 105)';
+  const red = ink;
   const [cx, cy, r] = [540, 80, 18 * PX_MM];
   g.strokeStyle = red;
   g.lineWidth = 1.15 * PX_MM;
@@ -41,14 +46,16 @@ function page(ruleMm: number, touching: boolean) {
   g.save();
   g.translate(cx, cy + r + (touching ? 0 : 20 * PX_MM));
   g.rotate((-1.7 * Math.PI) / 180);
-  g.fillRect(-cx - 20, 0, width + 40, ruleMm * PX_MM);
+  if (ruleMm > 0) g.fillRect(-cx - 20, 0, width + 40, ruleMm * PX_MM);
   g.restore();
-  return { data: g.getImageData(0, 0, width, height).data, width, height };
+  const { data } = g.getImageData(0, 0, width, height);
+  for (let i = 0; i < data.length; i++) if (i % 4 < 3) data[i] *= light[i % 4];
+  return { data, width, height };
 }
 
 describe('sealsOnPage', () => {
   it.each([1, 2, 2.2])('finds a seal whose ring sits on a red rule %s mm thick', (ruleMm) => {
-    const { data, width, height } = page(ruleMm, true);
+    const { data, width, height } = page({ ruleMm });
     const seals = sealsOnPage(data, width, height, 1);
     expect(seals).toHaveLength(1);
     // Within 2 mm of where it was drawn: what is left of the rule where it meets the ring may pull the fit.
@@ -56,7 +63,26 @@ describe('sealsOnPage', () => {
   });
 
   it('finds the same seal with the rule well apart from it', () => {
-    const { data, width, height } = page(2, false);
+    const { data, width, height } = page({ ruleMm: 2, touching: false });
     expect(sealsOnPage(data, width, height, 1)).toHaveLength(1);
+  });
+
+  // A faded seal's ink, pale red; the light a phone photo or a scanner with its white balance off leaves: a warm lamp
+  // (the paper goes yellow, the red towards orange) and cool shade (the paper blue, the red towards grey).
+  const FADED = 'rgb(236, 150, 160)';
+  it.each([['warm', [1, 0.75, 0.5]], ['cool', [0.8, 0.92, 1]]] as const)('finds a faded seal under %s light', (_, light) => {
+    expect(sealsOnPage(page({ ink: FADED }).data, 842, 595, 1)).toHaveLength(1);
+    const { data, width, height } = page({ ink: FADED, light: [...light] });
+    expect(sealsOnPage(data, width, height, 1)).toHaveLength(1);
+  });
+});
+
+describe('redInkMask', () => {
+  it('takes no pixel of tinted paper for ink, whatever its tint', () => {
+    for (const paper of [[250, 222, 226], [252, 236, 200], [215, 228, 250], [240, 170, 175]] as const) {
+      const data = new Uint8ClampedArray(64 * 64 * 4).map((_, i) => (i % 4 === 3 ? 255 : paper[i % 4] + ((i * 7919) % 9) - 4));
+      const mask = redInkMask(data, 64, 64, paperColour(data, 64, 64));
+      expect(mask.reduce((n, v) => n + v, 0)).toBe(0);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Exported table pages to stamp, made as a county makes them: a Word table (some with a red header, red text or
 // red rules), exported to PDF by LibreOffice. Made once per corpus directory and reused.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -59,6 +59,9 @@ export async function makeBasePages(dir: string, templateDocx: string): Promise<
   }
   if (missing.length) {
     // A private profile, so this export never collides with another soffice running on the machine.
+    if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).error) {
+      throw new Error('LibreOffice (soffice) exports the corpus\'s base pages: apt-get install libreoffice-writer fonts-noto-cjk');
+    }
     execFileSync('soffice', [`-env:UserInstallation=file://${join(base, 'lo-profile')}`, '--headless', '--convert-to', 'pdf',
       '--outdir', base, ...missing], { stdio: 'ignore', timeout: 180_000 });
   }
