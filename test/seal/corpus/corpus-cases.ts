@@ -1,6 +1,6 @@
 // The labelled cases of the seal corpus, drawn from one seed: stamped pages in every form and unstamped pages,
 // many of them traps (red header, red rules, red table text, red handwriting, small red logos, tinted paper,
-// grey-scale scans).
+// grey-scale scans, photos in coloured light).
 import { makeRng, type Rng } from './prng.ts';
 import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
 import { handwriting, logo, rule, type Trap } from './trap-marks.ts';
@@ -62,6 +62,13 @@ function overTable(rng: Rng): [number, number] {
  *  thin strokes survives only where they fill much of a JPEG colour block. */
 function compressed(rng: Rng): Partial<ScanLook> {
   return { dpi: rng.pick([100, 100, 150]), quality: rng.pick([1, 2, 5, 10, 20]), noise: rng.range(8, 18), paper: [248, 245, 236] };
+}
+
+/** A phone photo of the printed page: the light's cast as the camera's white balance leaves it (a warm lamp or cool
+ *  shade) and a shadow falling across the page. */
+function photographed(rng: Rng): Partial<ScanLook> {
+  const gain: Rgb = rng.chance(0.6) ? [1, rng.range(0.78, 0.9), rng.range(0.52, 0.72)] : [rng.range(0.78, 0.9), rng.range(0.9, 0.96), 1];
+  return { dpi: rng.pick([150, 200]), paper: SCANNER_WHITE, noise: rng.range(4, 12), light: { gain, far: rng.range(0.6, 1) } };
 }
 
 interface CaseOptions {
@@ -147,5 +154,8 @@ export function corpusCases(seed: number): CorpusCase[] {
   // Added later: searchable scans, each page's picture under the OCR's words in invisible text.
   for (let i = 0; i < 10; i++) add('stamped-searchable-scan', 'scan', true, { ocrLayer: true, traps: rng.chance(0.3) ? [hand] : [] });
   for (let i = 0; i < 4; i++) add('trap-searchable-scan', 'scan', false, { ocrLayer: true, base: rng.pick<BaseKind>(['red-header', 'red-lines']), traps: [badge, hand] });
+  // Added later: phone photos of the printed page, under a warm lamp or in cool shade, a shadow across it.
+  for (let i = 0; i < 10; i++) add('stamped-photo', 'scan', true, { look: photographed, traps: rng.chance(0.3) ? [hand] : [] });
+  for (let i = 0; i < 4; i++) add('trap-photo', 'scan', false, { look: photographed, base: rng.pick<BaseKind>(['red-header', 'red-lines', 'red-text']), traps: [badge, hand] });
   return cases;
 }

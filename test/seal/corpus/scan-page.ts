@@ -1,12 +1,16 @@
 // Makes a scanned page: the exported page rendered to pixels, stamped with ink, then as a scanner leaves it:
-// tinted paper, a slight rotation, noise, perhaps grey-scale, saved as JPEG.
+// tinted paper, a slight rotation, noise, perhaps grey-scale, saved as JPEG; or as a phone photo, in coloured light.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { openPdf } from '../../../src/pdf/open-pdf.ts';
 import { renderPage } from '../../../src/seal/render-page.ts';
 import type { Rng } from './prng.ts';
 import type { Rgb } from './seal-layout.ts';
 
-export interface ScanLook { dpi: number; angleDeg: number; noise: number; quality: number; paper: Rgb; grey: boolean }
+export interface ScanLook {
+  dpi: number; angleDeg: number; noise: number; quality: number; paper: Rgb; grey: boolean;
+  /** A photo's light: its colour cast as a gain per channel, and how far it falls by the far corner (1: even). */
+  light?: { gain: Rgb; far: number };
+}
 
 /** Renders page `index` (1-based) of the PDF, lets `mark` ink it (pixels per mm given), returns the scan as JPEG. */
 export async function scanPage(
@@ -29,7 +33,13 @@ export async function scanPage(
     // Noise from a seeded table walked by a cheap LCG: a PRNG call per channel and pixel is too slow at 300 dpi.
     const table = Float32Array.from({ length: 65536 }, () => (rng.next() + rng.next() - 1) * look.noise);
     let k = rng.int(0, 65535);
-    for (let i = 0; i < d.length; i += 4) {
+    const { gain, far } = look.light ?? { gain: [1, 1, 1], far: 1 };
+    for (let i = 0, p = 0; i < d.length; i += 4, p++) {
+      if (look.light) {
+        const x = p % page.width, y = Math.floor(p / page.width);
+        const lit = 1 - (1 - far) * ((x / page.width + y / page.height) / 2);
+        for (let c = 0; c < 3; c++) d[i + c] *= gain[c] * lit;
+      }
       // A sensor's noise differs per colour channel; a grey-scale scanner has one channel.
       const n = () => table[(k = (k * 75 + 74) % 65537) & 65535];
       if (look.grey) d[i] = d[i + 1] = d[i + 2] = 0.3 * d[i] + 0.59 * d[i + 1] + 0.11 * d[i + 2] + n();
