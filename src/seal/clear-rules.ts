@@ -57,3 +57,48 @@ function runLengths(mask: Uint8Array, width: number, height: number, step: numbe
   }
   return lengths;
 }
+
+/** clearLongRuns for a page turned by the angle whose tangent is `t`: the mask is sheared so the turned rules are
+ *  level (each column shifted by -x·t rows) or upright (each row by +y·t columns), cleared there, and a pixel is kept
+ *  only where both keep it. For a turn of a few degrees a shear is the turn to within a pixel along a rule. */
+export function clearTurnedRuns(
+  mask: Uint8Array, width: number, height: number, t: number, line: Parameters<typeof clearLongRuns>[3],
+): Uint8Array {
+  const level = new Shear(width, height, t, 'rows'), upright = new Shear(width, height, t, 'cols');
+  const keptLevel = clearLongRuns(level.apply(mask), level.width, level.height, line);
+  const keptUpright = clearLongRuns(upright.apply(mask), upright.width, upright.height, line);
+  const out = new Uint8Array(mask.length);
+  for (let p = mask.indexOf(1); p >= 0; p = mask.indexOf(1, p + 1)) {
+    if (keptLevel[level.index(p)] && keptUpright[upright.index(p)]) out[p] = 1;
+  }
+  return out;
+}
+
+/** Each column shifted by -x·t rows ('rows'), or each row by +y·t columns ('cols'), into a mask just large enough. */
+class Shear {
+  readonly width: number;
+  readonly height: number;
+  private readonly offset: number;
+
+  constructor(private readonly sourceWidth: number, sourceHeight: number, private readonly t: number, private readonly along: 'rows' | 'cols') {
+    const span = Math.abs(Math.round((along === 'rows' ? sourceWidth - 1 : sourceHeight - 1) * t));
+    this.width = along === 'rows' ? sourceWidth : sourceWidth + span;
+    this.height = along === 'rows' ? sourceHeight + span : sourceHeight;
+    // Shifts run from -span to 0 (rows, t > 0; cols, t < 0) or from 0 to span.
+    this.offset = (along === 'rows') === t > 0 ? span : 0;
+  }
+
+  /** Where source pixel p lands. */
+  index(p: number): number {
+    const x = p % this.sourceWidth, y = (p - x) / this.sourceWidth;
+    return this.along === 'rows'
+      ? (y - Math.round(x * this.t) + this.offset) * this.width + x
+      : y * this.width + x + Math.round(y * this.t) + this.offset;
+  }
+
+  apply(mask: Uint8Array): Uint8Array {
+    const out = new Uint8Array(this.width * this.height);
+    for (let p = mask.indexOf(1); p >= 0; p = mask.indexOf(1, p + 1)) out[this.index(p)] = 1;
+    return out;
+  }
+}

@@ -2,7 +2,8 @@
 // ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
 import { paperColour, redInkMask } from './ink-colour.ts';
 import { dilate, labelBlobs, type Blob } from './ink-blobs.ts';
-import { clearLongRuns } from './clear-rules.ts';
+import { clearLongRuns, clearTurnedRuns } from './clear-rules.ts';
+import { ruleSkew } from './rule-skew.ts';
 import { fitEllipse, outerEdge, type Ellipse, type Window } from './fit-ellipse.ts';
 import { ringEvidence } from './ring-evidence.ts';
 import { judgeRing, mmPerPixel, sealShaped, MIN_SEAL_MM, MAX_SEAL_MM } from './judge-ring.ts';
@@ -20,6 +21,10 @@ const DILATION_MM = 0.7;
 const LONG_RUN_MM = 32;
 /** How far a rule may wander from one pixel row over that run: a scan is rotated by a few degrees. */
 const RULE_DRIFT_MM = 0.7;
+/** Ink this far all round a pixel is a filled area, not a stroke that could tell the rules' angle. */
+const FILL_MM = 3;
+/** Turn (tangent) from which rules are cleared along their own slope; under it the drift above follows them. */
+const MIN_TURN = Math.tan((2 * Math.PI) / 180);
 /** Longest break bridged in a rule whose red survives only in parts (a heavily compressed scan). */
 const RULE_GAP_MM = 1;
 /** Thickest rule cleared: a 红头 document's double rule (3 pt, a gap, 1 pt) blurs into one band about 2 mm thick in a
@@ -37,9 +42,11 @@ export function sealsOnPage(data: Uint8ClampedArray, width: number, height: numb
   const mm = mmPerPixel(pxPerPt);
   const paper = paperColour(data, width, height);
   const red = redInkMask(data, width, height, paper);
-  const ink = clearLongRuns(red, width, height, {
+  const line = {
     maxRun: LONG_RUN_MM / mm, drift: Math.max(1, Math.round(RULE_DRIFT_MM / mm)), thick: RULE_THICK_MM / mm, gap: Math.round(RULE_GAP_MM / mm),
-  });
+  };
+  const skew = ruleSkew(red, width, height, Math.round(FILL_MM / mm));
+  const ink = Math.abs(skew) < MIN_TURN ? clearLongRuns(red, width, height, line) : clearTurnedRuns(red, width, height, skew, line);
   const dilation = Math.max(1, Math.round(DILATION_MM / mm));
   const grown = dilate(ink, width, height, dilation);
   const seals: PageSeal[] = [];
