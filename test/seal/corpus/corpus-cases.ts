@@ -71,6 +71,11 @@ function photographed(rng: Rng): Partial<ScanLook> {
   return { dpi: rng.pick([150, 200]), paper: SCANNER_WHITE, noise: rng.range(4, 12), light: { gain, far: rng.range(0.6, 1) } };
 }
 
+/** A phone photo held crooked: turned by 3 to 7 degrees either way, more than a scanner's feed turns a page. */
+function heldCrooked(rng: Rng): Partial<ScanLook> {
+  return { ...photographed(rng), angleDeg: (rng.chance(0.5) ? -1 : 1) * rng.range(3, 7) };
+}
+
 interface CaseOptions {
   base?: BaseKind;
   traps?: ((r: Rng) => Trap)[];
@@ -157,5 +162,8 @@ export function corpusCases(seed: number): CorpusCase[] {
   // Added later: phone photos of the printed page, under a warm lamp or in cool shade, a shadow across it.
   for (let i = 0; i < 10; i++) add('stamped-photo', 'scan', true, { look: photographed, traps: rng.chance(0.3) ? [hand] : [] });
   for (let i = 0; i < 4; i++) add('trap-photo', 'scan', false, { look: photographed, base: rng.pick<BaseKind>(['red-header', 'red-lines', 'red-text']), traps: [badge, hand] });
+  // Added later: the same, held crooked; the traps on red-ruled tables, whose turned rules must still be cleared.
+  for (let i = 0; i < 6; i++) add('stamped-crooked-photo', 'scan', true, { look: heldCrooked, base: tableBase(rng) });
+  for (let i = 0; i < 6; i++) add('trap-crooked-photo', 'scan', false, { look: heldCrooked, base: rng.pick<BaseKind>(['red-lines', 'red-lines', 'red-header']), traps: [hand] });
   return cases;
 }
