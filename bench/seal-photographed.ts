@@ -3,21 +3,14 @@
 // pages found and false seals on the traps, per look; and the page photographed on a wooden desk, whose red-brown
 // grain shows around it.
 // `tsx bench/seal-photographed.ts [DIR] [--count N] [--looks warm,shadow,...]` (DIR as seal-corpus.ts).
+import { applyLight } from '../test/seal/corpus/scan-page.ts';
 import { corpusScans, misses, type Redraw } from './corpus-scans.ts';
 
 type Rgb = [number, number, number];
 
-/** Every pixel times a per-channel gain, times a light falling from 1 at the top-left corner to `far` at the
- *  bottom-right. */
+/** Every pixel times the light's gain per channel, and a light falling to `far` across the page (1: even). */
 function lit(gain: Rgb, far = 1): Redraw['paint'] {
-  return (data, width, height) => {
-    for (let y = 0, i = 0; y < height; y++) {
-      for (let x = 0; x < width; x++, i += 4) {
-        const light = 1 - (1 - far) * ((x / width + y / height) / 2);
-        for (let c = 0; c < 3; c++) data[i + c] *= gain[c] * light;
-      }
-    }
-  };
+  return (data, width, height) => applyLight(data, width, height, { gain, far });
 }
 
 /** The page photographed by hand: turned by `angleDeg` and shrunk by `scale` around its centre, the desk around it

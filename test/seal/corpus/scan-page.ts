@@ -12,6 +12,17 @@ export interface ScanLook {
   light?: { gain: Rgb; far: number };
 }
 
+/** Every pixel (RGBA) times the light's gain per channel, and times a light falling from 1 at the top-left corner to
+ *  `far` at the bottom-right. */
+export function applyLight(data: Uint8ClampedArray, width: number, height: number, { gain, far }: NonNullable<ScanLook['light']>): void {
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i += 4) {
+      const lit = 1 - (1 - far) * ((x / width + y / height) / 2);
+      for (let c = 0; c < 3; c++) data[i + c] *= gain[c] * lit;
+    }
+  }
+}
+
 /** Renders page `index` (1-based) of the PDF, lets `mark` ink it (pixels per mm given), returns the scan as JPEG. */
 export async function scanPage(
   pdf: Uint8Array, index: number, look: ScanLook, rng: Rng, mark: (g: SKRSContext2D, pxPerMm: number) => void,
@@ -33,13 +44,8 @@ export async function scanPage(
     // Noise from a seeded table walked by a cheap LCG: a PRNG call per channel and pixel is too slow at 300 dpi.
     const table = Float32Array.from({ length: 65536 }, () => (rng.next() + rng.next() - 1) * look.noise);
     let k = rng.int(0, 65535);
-    const { gain, far } = look.light ?? { gain: [1, 1, 1], far: 1 };
-    for (let i = 0, p = 0; i < d.length; i += 4, p++) {
-      if (look.light) {
-        const x = p % page.width, y = Math.floor(p / page.width);
-        const lit = 1 - (1 - far) * ((x / page.width + y / page.height) / 2);
-        for (let c = 0; c < 3; c++) d[i + c] *= gain[c] * lit;
-      }
+    if (look.light) applyLight(d, page.width, page.height, look.light);
+    for (let i = 0; i < d.length; i += 4) {
       // A sensor's noise differs per colour channel; a grey-scale scanner has one channel.
       const n = () => table[(k = (k * 75 + 74) % 65537) & 65535];
       if (look.grey) d[i] = d[i + 1] = d[i + 2] = 0.3 * d[i] + 0.59 * d[i + 1] + 0.11 * d[i + 2] + n();
