@@ -14,6 +14,12 @@ const MAX_OUTSIDE = 0.35;
 /** A seal holds text and a star (some fill), but is not a solid red disc. */
 const MIN_FILL = 0.03;
 const MAX_FILL = 0.6;
+/** A seal with no star and no title whose text has faded holds little ink inside: it may pass on the arc of
+ *  characters along its ring instead, if the ring is whole and clean (red rules and loops that make a ring-like
+ *  fit leave gaps in it and ink outside it). */
+const MIN_TEXT_BAND = 0.3;
+const CLEAN_COVERAGE = 0.95;
+const CLEAN_OUTSIDE = 0.1;
 
 export interface RingVerdict { seal: boolean; score: number }
 
@@ -36,11 +42,15 @@ export function judgeRing(evidence: RingEvidence): RingVerdict {
     evidence.visible >= MIN_VISIBLE,
     evidence.coverage >= MIN_COVERAGE,
     evidence.outside <= MAX_OUTSIDE,
-    evidence.fill >= MIN_FILL && evidence.fill <= MAX_FILL,
+    (evidence.fill >= MIN_FILL || lettered(evidence)) && evidence.fill <= MAX_FILL,
   ];
   const seal = checks.every(Boolean);
   // Score: how far past the coverage bar the ring is, lowered by ink outside it; 0.5 at the bar for a seal.
   const margin = (evidence.coverage - MIN_COVERAGE) / (1 - MIN_COVERAGE);
   const score = seal ? 0.5 + 0.5 * margin * (1 - evidence.outside) : 0.5 * evidence.coverage;
   return { seal, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
+}
+
+function lettered({ textBand, coverage, outside }: RingEvidence): boolean {
+  return textBand >= MIN_TEXT_BAND && coverage >= CLEAN_COVERAGE && outside <= CLEAN_OUTSIDE;
 }

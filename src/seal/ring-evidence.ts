@@ -11,6 +11,9 @@ export interface RingEvidence {
   outside: number;
   /** Share of the inside (up to 70 % of the radius) covered by undilated ink. */
   fill: number;
+  /** Share of the visible angles with undilated ink in the band where a seal's arc of characters runs (55-88 % of
+   *  the radius): a seal with no star and no title, its text faded, may hold little ink further in. */
+  textBand: number;
 }
 
 const ANGLES = 96;
@@ -30,13 +33,14 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
   const onPage = ([x, y]: [number, number]) => x >= 0 && y >= 0 && x < width && y < height;
   // Radial steps of about one pixel through each band.
   const step = 1 / Math.max(8, e.a);
-  let visible = 0, covered = 0, outside = 0;
+  let visible = 0, covered = 0, outside = 0, lettered = 0;
   for (let k = 0; k < ANGLES; k++) {
     const t = (2 * Math.PI * k) / ANGLES;
     if (!onPage(ellipsePoint(e, t, 1))) continue;
     visible++;
     if (anyInk(0.8, 1.04, own)) covered++;
     if (anyInk(1.12, 1.3, (p) => at(dilated, p))) outside++;
+    if (anyInk(0.55, 0.88, (p) => at(ink, p))) lettered++;
 
     function anyInk(from: number, to: number, hit: (p: [number, number]) => boolean): boolean {
       for (let s = from; s <= to; s += step) if (hit(ellipsePoint(e, t, s))) return true;
@@ -59,5 +63,6 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
     coverage: visible ? covered / visible : 0,
     outside: visible ? outside / visible : 1,
     fill: inside ? filled / inside : 0,
+    textBand: visible ? lettered / visible : 0,
   };
 }

@@ -17,12 +17,13 @@ interface Drawn {
   gridTurnDeg?: number;
   /** The page photographed on a red-brown wooden desk: shrunk to 85 % and turned by 3 degrees, desk around it. */
   onDesk?: boolean;
+  parts?: SealParts;
 }
 
 /** An A4 landscape page at 72 dpi: a 36 mm seal (ring, star, arc of characters), perhaps with its ring on a red rule
  *  `ruleMm` thick (or 20 mm above it), the rule sloped as in a scan turned by 1.7 degrees; every pixel times the
  *  light's gain per channel. */
-function page({ ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = [1, 1, 1], seal = true, gridTurnDeg, onDesk = false }: Drawn) {
+function page({ ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = [1, 1, 1], seal = true, gridTurnDeg, onDesk = false, parts = 'star and arc' }: Drawn) {
   const [width, height] = [842, 595];
   const g = createCanvas(width, height).getContext('2d');
   g.fillStyle = 'rgb(250, 248, 244)';
@@ -30,7 +31,7 @@ function page({ ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = 
   if (gridTurnDeg !== undefined) redGrid(g, gridTurnDeg);
   const red = ink;
   const [cx, cy, r] = [540, 80, 18 * PX_MM];
-  if (seal) drawSeal(g, red, cx, cy, r);
+  if (seal) drawSeal(g, red, cx, cy, r, parts);
   // The rule: the ring's lowest point on its upper edge, or 20 mm below it.
   g.save();
   g.translate(cx, cy + r + (touching ? 0 : 20 * PX_MM));
@@ -43,24 +44,33 @@ function page({ ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = 
   return { data, width, height };
 }
 
-function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: number) {
+/** The seal's parts: a star in the middle and an arc of characters along the ring (at 70 % of the radius, or
+ *  close under the ring as on a seal with no star and no title), or a bare ring. */
+type SealParts = 'star and arc' | 'arc only' | 'ring only';
+
+function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: number, parts: SealParts) {
   g.strokeStyle = red;
   g.lineWidth = 1.15 * PX_MM;
   g.beginPath();
   g.arc(cx, cy, r - g.lineWidth / 2, 0, 2 * Math.PI);
   g.stroke();
   g.fillStyle = red;
-  g.beginPath();
-  for (let k = 0; k < 10; k++) {
-    const a = -Math.PI / 2 + (k * Math.PI) / 5, rr = k % 2 ? 0.15 * r : 0.38 * r;
-    g.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+  if (parts === 'star and arc') {
+    g.beginPath();
+    for (let k = 0; k < 10; k++) {
+      const a = -Math.PI / 2 + (k * Math.PI) / 5, rr = k % 2 ? 0.15 * r : 0.38 * r;
+      g.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+    }
+    g.fill();
   }
-  g.fill();
-  g.font = `${Math.round(5 * PX_MM)}px sans-serif`;
-  for (let k = 0; k < 7; k++) {
-    const a = Math.PI * (1.15 + (k * 0.7) / 6);
+  if (parts === 'ring only') return;
+  // A unit's full name runs over some 240 degrees close under the ring; the short arc (7 characters) sits further in.
+  const [at, sizeMm, count, from, span] = parts === 'arc only' ? [0.84, 4, 12, 0.85, 1.3] : [0.7, 5, 7, 1.15, 0.7];
+  g.font = `${Math.round(sizeMm * PX_MM)}px sans-serif`;
+  for (let k = 0; k < count; k++) {
+    const a = Math.PI * (from + (k * span) / (count - 1));
     g.save();
-    g.translate(cx + 0.7 * r * Math.cos(a), cy + 0.7 * r * Math.sin(a));
+    g.translate(cx + at * r * Math.cos(a), cy + at * r * Math.sin(a));
     g.rotate(a + Math.PI / 2);
     g.fillText('育', -7, 7);
     g.restore();
@@ -117,6 +127,20 @@ describe('sealsOnPage', () => {
     expect(sealsOnPage(page({ ink: FADED }).data, 842, 595, 1)).toHaveLength(1);
     const { data, width, height } = page({ ink: FADED, light: [...light] });
     expect(sealsOnPage(data, width, height, 1)).toHaveLength(1);
+  });
+});
+
+describe('sealsOnPage on a seal with little ink inside', () => {
+  // A seal with no star and no title (an arc of characters and perhaps a serial number) holds little ink within
+  // 70 % of its radius, less still once its text fades; its arc of characters and a whole, clean ring carry it.
+  it('finds a seal of a ring and an arc of characters alone', () => {
+    const { data, width, height } = page({ parts: 'arc only', ink: 'rgb(225, 120, 130)' });
+    expect(sealsOnPage(data, width, height, 1)).toHaveLength(1);
+  });
+
+  it('sees no seal in a bare red ring, nor in one broken by a red rule', () => {
+    expect(sealsOnPage(page({ parts: 'ring only' }).data, 842, 595, 1)).toEqual([]);
+    expect(sealsOnPage(page({ parts: 'ring only', ruleMm: 1 }).data, 842, 595, 1)).toEqual([]);
   });
 });
 
