@@ -3,13 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
 import { openPdf } from '../src/pdf/open-pdf.ts';
 import { findSeals, type SealCheck } from '../src/seal/find-seals.ts';
-import { PdfObjects } from '../src/seal/pdf-objects.ts';
-import { pageJpegs } from '../src/seal/page-jpegs.ts';
 import type { SealLabel } from '../test/fixtures/make-seal-corpus.ts';
+import { redrawnScan, type Redraw } from '../test/seal/corpus/redraw-scan.ts';
+
+export type { Redraw };
 
 export interface CorpusScans { dir: string; stamped: SealLabel[]; traps: SealLabel[] }
 
@@ -26,41 +25,8 @@ export function corpusScans(dir: string | undefined, count: number): CorpusScans
   };
 }
 
-export interface Redraw {
-  /** Pixels per inch of the new picture over the page's paper size; by default the scan's own size. */
-  dpi?: number;
-  quality: number;
-  /** Changes the pixels (RGBA) before they are saved. */
-  paint?: (data: Uint8ClampedArray, width: number, height: number) => void;
-}
-
-/** The page's scan drawn again as `redraw` says and saved as a one-page PDF of one JPEG. */
-async function redrawn(dir: string, label: SealLabel, redraw: Redraw): Promise<Uint8Array> {
-  const bytes = readFileSync(join(dir, label.file));
-  const opened = await openPdf(bytes);
-  const page = await opened.document.getPage(1);
-  const [width, height] = [page.view[2] - page.view[0], page.view[3] - page.view[1]];
-  const [scan] = pageJpegs(new PdfObjects(bytes), page.ref!, 50_000_000) ?? [];
-  await opened.close();
-  if (!scan) throw new Error(`${label.file}: not a page of one JPEG`);
-  const image = await loadImage(scan.bytes);
-  const canvas = redraw.dpi === undefined ? createCanvas(image.width, image.height)
-    : createCanvas(Math.round((width / 72) * redraw.dpi), Math.round((height / 72) * redraw.dpi));
-  const g = canvas.getContext('2d');
-  g.imageSmoothingQuality = 'high';
-  g.drawImage(image, 0, 0, canvas.width, canvas.height);
-  if (redraw.paint) {
-    const pixels = g.getImageData(0, 0, canvas.width, canvas.height);
-    redraw.paint(pixels.data, canvas.width, canvas.height);
-    g.putImageData(pixels, 0, 0);
-  }
-  const doc = await PDFDocument.create();
-  doc.addPage([width, height]).drawImage(await doc.embedJpg(await canvas.encode('jpeg', redraw.quality)), { x: 0, y: 0, width, height });
-  return doc.save();
-}
-
 export async function redrawnSealCheck(dir: string, label: SealLabel, redraw: Redraw): Promise<SealCheck> {
-  const opened = await openPdf(await redrawn(dir, label, redraw));
+  const opened = await openPdf(await redrawnScan(readFileSync(join(dir, label.file)), redraw));
   try {
     return await findSeals(opened.document, label.file);
   } finally {

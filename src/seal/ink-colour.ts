@@ -36,11 +36,12 @@ export function paperColour(data: Uint8ClampedArray, width: number, height: numb
 const MAX_PAPER_GAIN = 1.6;
 
 /** 1 where a pixel is seal-red ink against this paper, else 0. Colours are first seen as if the paper were white
- *  (each channel scaled by the paper's brightest over its own): a photo taken under warm or cool light, or a scan
- *  with its white balance off, tints the paper and shifts a seal's red towards orange or grey by as much. */
-export function redInkMask(data: Uint8ClampedArray, width: number, height: number, paper: Rgb): Uint8Array {
+ *  (each channel scaled by the paper's brightest over its own), unless told not to: a photo taken under warm or cool
+ *  light, or a scan with its white balance off, tints the paper and shifts a seal's red towards orange or grey by as
+ *  much. */
+export function redInkMask(data: Uint8ClampedArray, width: number, height: number, paper: Rgb, takeOutCast = true): Uint8Array {
   const white = Math.max(...paper);
-  const [gr, gg, gb] = paper.map((c) => Math.min(MAX_PAPER_GAIN, white / Math.max(1, c)));
+  const [gr, gg, gb] = paper.map((c) => (takeOutCast ? Math.min(MAX_PAPER_GAIN, white / Math.max(1, c)) : 1));
   const balanced = paper.map((c, k) => c * [gr, gg, gb][k]);
   const paperChroma = Math.max(...balanced) - Math.min(...balanced);
   const minChroma = Math.max(MIN_INK_CHROMA, paperChroma + INK_OVER_PAPER);

@@ -2,6 +2,7 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { drawJpegs, scanJpegs } from './draw-scan.ts';
+import { isPoorScan, sharpnessOf } from './poor-scan.ts';
 import type { Matrix } from './page-jpegs.ts';
 import { paintsOnlyGrey, skipNeutralText } from './skip-neutral-text.ts';
 import { drawOperatorList, takeFetchedOperators } from '../pdf/page-operators.ts';
@@ -29,6 +30,8 @@ export interface PageRaster {
   /** Nothing but grey can be on the page (its drawing operators were all read): no seal, no colour to look for. The
    *  seal check's render of such a page may be left undrawn. */
   neutralOnly: boolean;
+  /** The page is a scan drawn from JPEGs too coarse or too compressed to trust their colours (poor-scan.ts). */
+  poorScan: boolean;
 }
 
 /** Shorter sides of real paper, A6 to A3, in mm; a page outside them was made at another scale. */
@@ -75,12 +78,15 @@ export async function renderPage(
     const canvas = createCanvas(width, height);
     const context = canvas.getContext('2d');
     const jpegs = await scanJpegs(document, page);
-    const raster = { canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height) };
+    const raster = {
+      canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height), poorScan: false,
+    };
     // Every render takes the list fetched for the page's table, if any: it is good for one render only.
     const fetched = takeFetchedOperators(page);
     if (jpegs) {
       await drawJpegs(context, viewport.transform as Matrix, jpegs);
-      return { ...raster, neutralOnly: false };
+      const sharpness = sharpnessOf(jpegs);
+      return { ...raster, neutralOnly: false, poorScan: sharpness !== null && isPoorScan(sharpness) };
     }
     // A page whose operators paint nothing but grey is not drawn for the seal check: its pixels would not be read.
     if (fetched && options.skipNeutralText && paintsOnlyGrey(page, fetched)) return { ...raster, neutralOnly: true };

@@ -38,10 +38,12 @@ const WINDOW_STEP_MM = 8;
 /** Gathers the arcs of a ring broken by faded ink or by colour lost to JPEG compression into one group to fit. */
 const GROUP_MM = 2.5;
 
-export function sealsOnPage(data: Uint8ClampedArray, width: number, height: number, pxPerPt: number): PageSeal[] {
+export function sealsOnPage(
+  data: Uint8ClampedArray, width: number, height: number, pxPerPt: number, { takeOutCast = true } = {},
+): PageSeal[] {
   const mm = mmPerPixel(pxPerPt);
   const paper = paperColour(data, width, height);
-  const red = redInkMask(data, width, height, paper);
+  const red = redInkMask(data, width, height, paper, takeOutCast);
   const line = {
     maxRun: LONG_RUN_MM / mm, drift: Math.max(1, Math.round(RULE_DRIFT_MM / mm)), thick: RULE_THICK_MM / mm, gap: Math.round(RULE_GAP_MM / mm),
   };
