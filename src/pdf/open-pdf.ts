@@ -3,6 +3,8 @@ import { PDFJS_DATA, PDFParse, restoreNativePush } from './pdfjs.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
 import { MaskFilterFactory, MaskingCanvasFactory } from './canvas-filters.ts';
+import { hasFontBomb } from './font-bombs.ts';
+import { PdfFontBombError } from './pdf-errors.ts';
 
 /** Images larger than this (pixels) are skipped by pdf.js instead of decoded: a tiny file can declare a
  * 40000×40000 image that would take gigabytes. A 600 dpi A4 scan is about 35 million pixels. */
@@ -15,6 +17,7 @@ export interface OpenedPdf {
 }
 
 export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
+  if (hasFontBomb(content)) throw new PdfFontBombError();
   letStrayPdfjsRejectionsGo();
   // pdf.js transfers the buffer it is given; hand it a copy so the caller's attachment stays readable.
   const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false,

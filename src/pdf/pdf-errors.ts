@@ -9,6 +9,9 @@ export class PdfTooLargeError extends Error {
 export class PdfTooManyPagesError extends Error {
   constructor(readonly pages: number) { super(`PDF of ${pages} pages is over ${MAX_PDF_PAGES}`); this.name = 'PdfTooManyPagesError'; }
 }
+export class PdfFontBombError extends Error {
+  constructor() { super('an embedded CFF font is damaged past what pdf.js reads at a bounded cost'); this.name = 'PdfFontBombError'; }
+}
 export class PdfTimeLimitError extends Error {
   constructor() { super(`PDF not read within ${ATTACHMENT_TIME_LIMIT_MS} ms`); this.name = 'PdfTimeLimitError'; }
 }
@@ -22,6 +25,9 @@ export function describePdfError(err: unknown): string {
   }
   if (err instanceof PdfTooManyPagesError) {
     return `PDF 共 ${err.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限（推荐表 PDF 只需包含盖章的推荐表本身）`;
+  }
+  if (err instanceof PdfFontBombError) {
+    return 'PDF 文件中嵌入的字体数据已损坏，无法读取';
   }
   if (err instanceof PdfTimeLimitError) {
     return readTimeoutReason(ATTACHMENT_TIME_LIMIT_MS);

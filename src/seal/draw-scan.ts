@@ -2,7 +2,7 @@
 // pdf.js would decode a 300 dpi page in JavaScript, hold it several times over, and take a second or more.
 import { loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import { PdfObjects } from './pdf-objects.ts';
+import { PdfObjects } from '../pdf/pdf-objects.ts';
 import { pageJpegs, type Matrix, type PlacedJpeg } from './page-jpegs.ts';
 
 /** The same bound as pdf.js is given in openPdf: a larger picture is never decoded. */

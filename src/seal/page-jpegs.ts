@@ -2,8 +2,8 @@
 // but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it, beside text in invisible
 // render mode (a searchable scan's OCR layer), and that has no annotation a viewer draws over them (an electronic
 // seal added to a scan as a stamp or signature). Null for any other page.
-import type { PdfObjects } from './pdf-objects.ts';
-import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from './pdf-syntax.ts';
+import type { PdfObjects } from '../pdf/pdf-objects.ts';
+import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from '../pdf/pdf-syntax.ts';
 
 export type Matrix = [number, number, number, number, number, number];
 

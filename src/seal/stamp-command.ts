@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { openPdf } from '../pdf/open-pdf.ts';
+import { describePdfError } from '../pdf/pdf-errors.ts';
 import { findSeals, type SealCheck } from './find-seals.ts';
 import { renderSealOverlay } from './render-overlay.ts';
 import { messageText } from '../messages/catalogue.ts';
@@ -18,7 +19,11 @@ export async function runStampCommand(args: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const opened = await openPdf(await readFile(file));
+  const opened = await openPdf(await readFile(file)).catch((err: unknown) => {
+    process.stderr.write(`错误：《${basename(file)}》${describePdfError(err)}。\n`);
+    return null;
+  });
+  if (!opened) return 1;
   try {
     const check = await findSeals(opened.document, basename(file));
     const images = pngDir ? await renderSealOverlay(opened.document, pngDir) : [];

@@ -53,4 +53,11 @@ describe('npm run cli -- stamp', () => {
     const check = JSON.parse(await stamp([`${SEAL_DIR}/301-trap-compressed-scan.pdf`, '--json']));
     expect(check).toEqual({ stamps: [], pagesChecked: 1, greyscaleOnly: false, poorScan: { dpi: 100, quality: 2 }, truncated: false, images: [] });
   }, 60_000);
+
+  it('says in words why a PDF cannot be opened, and exits 1', async () => {
+    for (const [file, reason] of [['encrypted-password.pdf', 'PDF 文件设有密码或已加密，无法打开'], ['cff-font-bloats-heap.pdf', 'PDF 文件中嵌入的字体数据已损坏，无法读取']]) {
+      const failed = await run('npm', ['run', '--silent', 'cli', '--', 'stamp', `test/fixtures/pdf/${file}`]).then(() => null, (err: { code: number; stderr: string }) => err);
+      expect(failed).toMatchObject({ code: 1, stderr: `错误：《${file}》${reason}。\n` });
+    }
+  }, 60_000);
 });

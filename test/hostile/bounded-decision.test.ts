@@ -9,6 +9,7 @@ import { decideBounded } from '../../src/pipeline/decide-bounded.ts';
 import { PipelineRunner } from '../../src/pipeline/thread/pipeline-runner.ts';
 import type { Verdict } from '../../src/types.ts';
 import { campaign, countyEmail, fixtureFile, goodDocx, goodPdf } from './hostile-kit.ts';
+import { padFontStream } from './raw-pdf.ts';
 
 const MB = 1024 * 1024;
 const unreadable = (v: Verdict) => v.errors.filter((e) => e.code === 'UNREADABLE_ATTACHMENT').map((e) => e.message).join('\n');
@@ -45,8 +46,9 @@ describe('an email past the bounds is answered from its header', () => {
 describe('a file the thread is stopped on', () => {
   // The fuzzer's seed 7 case 189: word-like-unruled.pdf with 57 bytes of its compressed CFF font (offset 44774)
   // repeated 43,867 times at offset 15964. pdf.js's CFF parser then runs about two minutes without yielding, so the
-  // reader's own 20 s limit never fires.
-  const slowPdf = { filename: '湘阴县盖章件.pdf', contentType: 'application/pdf', content: fixtureFile('pdf/cff-font-parse-takes-minutes.pdf') };
+  // reader's own 20 s limit never fires. The font check before pdf.js refuses it as it is (test/pdf/font-bombs.test.ts);
+  // with its font padded past what that check inflates, only the thread's bounds are left.
+  const slowPdf = { filename: '湘阴县盖章件.pdf', contentType: 'application/pdf', content: padFontStream(fixtureFile('pdf/cff-font-parse-takes-minutes.pdf'), 9 * MB) };
 
   it('is named unreadable once past the file limit, and the Word table is still read and checked', async () => {
     runner = new PipelineRunner(120_000, undefined, 10_000);
@@ -59,8 +61,9 @@ describe('a file the thread is stopped on', () => {
   }, 60_000);
 
   // The fuzzer's seed 1 case 118: huge-mediabox.pdf with 8,032 of its bytes (from offset 19374, inside its embedded
-  // CFF font) copied in at offset 70208. pdf.js's rewriting of that font grows the heap past a gigabyte.
-  const bloatingPdf = { filename: '湘阴县盖章件.pdf', contentType: 'application/pdf', content: fixtureFile('pdf/cff-font-bloats-heap.pdf') };
+  // CFF font) copied in at offset 70208. pdf.js's rewriting of that font grows the heap past a gigabyte. Padded as
+  // above, past the font check.
+  const bloatingPdf = { filename: '湘阴县盖章件.pdf', contentType: 'application/pdf', content: padFontStream(fixtureFile('pdf/cff-font-bloats-heap.pdf'), 9 * MB) };
 
   it('is named unreadable when it runs the thread out of heap, and the Word table is still read and checked', async () => {
     runner = new PipelineRunner(120_000, 256);

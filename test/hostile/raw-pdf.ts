@@ -1,6 +1,6 @@
 // A hand-written PDF for attacks pdf-lib will not write (it recurses, or refuses absurd values): object bodies in,
 // a file with a correct cross-reference table out.
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync, inflateRawSync } from 'node:zlib';
 
 /** Object i + 1 gets body `objects[i]`; object 1 must be the catalog. Bodies are latin1 text. */
 export function rawPdf(objects: string[]): Buffer {
@@ -32,4 +32,26 @@ export function onePagePdf(resources: string, content: string, extra: string[] =
     flateStream('', Buffer.from(content, 'latin1')),
     ...extra,
   ]);
+}
+
+/**
+ * The PDF with an incremental update that writes its CFF font stream (FontFile3) again, `padding` zero bytes after
+ * the font: pdf.js reads the same font (a CFF font finds its parts by offset), but the font check before pdf.js
+ * (src/pdf/font-bombs.ts) inflates no more than 8 MB of a stream, so it cannot look at it: what is left to the
+ * pipeline thread's own bounds.
+ */
+export function padFontStream(pdf: Buffer, padding: number): Buffer {
+  const text = pdf.toString('latin1');
+  const font = /(\d+) 0 obj\s*<<[^>]*\/Subtype\s*\/(Type1C|CIDFontType0C)[^>]*>>\s*stream\r?\n/.exec(text);
+  const size = /\/Size\s+(\d+)/.exec(text);
+  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(text);
+  const prev = [...text.matchAll(/startxref\s+(\d+)/g)].at(-1);
+  if (!font || !size || !root || !prev) throw new Error('no CFF font stream, /Size, /Root or startxref in this PDF');
+  const packed = pdf.subarray(font.index + font[0].length, text.indexOf('endstream', font.index));
+  const program = inflateRawSync(packed.subarray(2), { finishFlush: constants.Z_SYNC_FLUSH });
+  const at = pdf.length + 1;
+  const object = `${font[1]} 0 obj\n${flateStream(`/Subtype /${font[2]}`, Buffer.concat([program, Buffer.alloc(padding)]))}\nendobj\n`;
+  const update = `\n${object}xref\n0 1\n0000000000 65535 f \n${font[1]} 1\n${String(at).padStart(10, '0')} 00000 n \n`
+    + `trailer\n<< /Size ${size[1]} /Root ${root[1]} /Prev ${prev[1]} >>\nstartxref\n${at + object.length}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
 }

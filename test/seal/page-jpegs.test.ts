@@ -5,7 +5,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { PdfObjects } from '../../src/seal/pdf-objects.ts';
+import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
 import { jpegSize, pageJpegs } from '../../src/seal/page-jpegs.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
 import { scanJpeg, scanPdf } from './scan-pdf.ts';

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { findSeals } from '../../src/seal/find-seals.ts';
-import { PdfObjects } from '../../src/seal/pdf-objects.ts';
+import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
 import { pageJpegs } from '../../src/seal/page-jpegs.ts';
 import { pageToPaper } from '../../src/seal/render-page.ts';
 

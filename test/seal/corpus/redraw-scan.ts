@@ -3,7 +3,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { openPdf } from '../../../src/pdf/open-pdf.ts';
-import { PdfObjects } from '../../../src/seal/pdf-objects.ts';
+import { PdfObjects } from '../../../src/pdf/pdf-objects.ts';
 import { pageJpegs } from '../../../src/seal/page-jpegs.ts';
 
 export interface Redraw {

@@ -1,6 +1,7 @@
 // Reads single objects straight from a PDF's bytes: enough to follow a page to the JPEGs a scanner put on it without
-// pdf.js decoding them. It understands plain objects and object streams; for anything else it answers null.
-import { inflateSync } from 'node:zlib';
+// pdf.js decoding them, or to look at an embedded font before pdf.js does. It understands plain objects and object
+// streams; for anything else it answers null.
+import { constants, inflateRawSync } from 'node:zlib';
 import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from './pdf-syntax.ts';
 
 export interface PdfObject { value: PdfValue; stream?: Uint8Array }
@@ -54,8 +55,21 @@ export class PdfObjects {
     return to < from ? null : { value, stream: this.bytes.subarray(from, to) };
   }
 
+  /** The stream objects written plainly (as every stream is) whose text after "obj" (up to "stream", at most 300
+   *  characters) matches `marker`: a cheap look before their dictionaries are parsed. `at`: where the object starts in the file. */
+  *plainStreams(marker: RegExp): Generator<{ at: number; object: PdfObject }> {
+    for (const at of this.offsets.values()) {
+      const head = this.text.slice(at, at + 300);
+      const streamAt = head.indexOf('stream');
+      if (!marker.test(streamAt < 0 ? head : head.slice(0, streamAt))) continue;
+      const object = this.plain(at);
+      if (object?.stream) yield { at, object };
+    }
+  }
+
   /** A stream's bytes with its filters undone: none, or FlateDecode without a predictor; null for any other, and
-   *  once the document's inflate budget is spent. */
+   *  once the document's inflate budget is spent. Read as pdf.js reads it: a stream cut short gives what it holds,
+   *  and its checksum is not checked. */
   decoded(object: PdfObject): Uint8Array | null {
     if (!object.stream || !isDict(object.value)) return null;
     const filter = object.value.get('Filter');
@@ -65,7 +79,7 @@ export class PdfObjects {
     const budget = Math.min(MAX_INFLATED, MAX_INFLATED_TOTAL - this.inflated);
     if (budget <= 0) return null;
     try {
-      const data = inflateSync(object.stream, { maxOutputLength: budget });
+      const data = inflateRawSync(zlibBody(object.stream), { maxOutputLength: budget, finishFlush: constants.Z_SYNC_FLUSH });
       this.inflated += data.length;
       return data;
     } catch (error) {
@@ -79,11 +93,9 @@ export class PdfObjects {
   private objectStreams(): Map<number, PackedObject> {
     if (this.packed) return this.packed;
     this.packed = new Map();
-    for (const at of this.offsets.values()) {
-      if (!this.text.slice(at, at + 200).includes('/ObjStm')) continue;
-      const object = this.plain(at);
-      const data = object && this.decoded(object);
-      const first = object && isDict(object.value) ? object.value.get('First') : undefined;
+    for (const { at, object } of this.plainStreams(/\/ObjStm/)) {
+      const data = this.decoded(object);
+      const first = isDict(object.value) ? object.value.get('First') : undefined;
       if (!data || typeof first !== 'number') continue;
       const text = Buffer.from(data).toString('latin1');
       const header = text.slice(0, first).trim().split(/\s+/).map(Number);
@@ -94,4 +106,11 @@ export class PdfObjects {
     }
     return this.packed;
   }
+}
+
+/** The deflate data of a zlib stream, past its two-byte header; throws on a header pdf.js refuses too. */
+function zlibBody(stream: Uint8Array): Uint8Array {
+  const [cmf, flg] = stream;
+  if (stream.length < 2 || (cmf & 0x0f) !== 8 || ((cmf << 8) + flg) % 31 !== 0 || flg & 0x20) throw new Error('not a zlib stream');
+  return stream.subarray(2);
 }

@@ -1,15 +1,16 @@
-// The seal check's own object reader sees a PDF as pdf.js does after an incremental update (how seal and signature
-// software adds a seal to a finished file): an object written again, even inside a later object stream, is read in
-// its later form, so a scan that gained a seal annotation is not drawn from its JPEGs alone. And it inflates only so
-// much of one document, however many streams it holds.
+// The object reader (used by the seal check, and by the font check before pdf.js) sees a PDF as pdf.js does: after an
+// incremental update (how seal and signature software adds a seal to a finished file), an object written again, even
+// inside a later object stream, is read in its later form, so a scan that gained a seal annotation is not drawn from
+// its JPEGs alone; a damaged stream gives what pdf.js reads from it. And it inflates only so much of one document,
+// however many streams it holds.
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { PdfObjects } from '../../src/seal/pdf-objects.ts';
+import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
 import { pageJpegs } from '../../src/seal/page-jpegs.ts';
-import { isDict } from '../../src/seal/pdf-syntax.ts';
-import { scanPdf } from './scan-pdf.ts';
+import { isDict } from '../../src/pdf/pdf-syntax.ts';
+import { scanPdf } from '../seal/scan-pdf.ts';
 
 /**
  * Appends an incremental update that adds a red stamp annotation to page 1: the annotation and its appearance as
@@ -93,5 +94,33 @@ describe('object reader on a flate bomb', () => {
     expect(objects.get({ num: 1009, gen: 0 })?.value).toBe(9);
     expect(objects.get({ num: 1010, gen: 0 })).toBeNull();
     expect(objects.get({ num: 1020, gen: 0 })).toBeNull();
+  });
+});
+
+describe('object reader on a damaged stream', () => {
+  // pdf.js's inflater checks no checksum and keeps what a cut-off stream held; a font check that read less would not
+  // see the font pdf.js goes on to parse (fuzz #118: a damaged font whose stream fails its checksum).
+  const content = Buffer.from(Array.from({ length: 400 }, (_, i) => `${i} 0 0 RG `).join(''), 'latin1');
+  const streamOf = (data: Buffer) => {
+    const pdf = Buffer.concat([Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+      data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+    const objects = new PdfObjects(pdf);
+    return objects.decoded(objects.get({ num: 1, gen: 0 })!);
+  };
+
+  it('reads a stream with a wrong checksum whole, and one cut short as far as it goes', () => {
+    const packed = deflateSync(content);
+    const wrongSum = Buffer.from(packed);
+    wrongSum[wrongSum.length - 1] ^= 0xff;
+    expect(streamOf(wrongSum)).toEqual(content);
+    const cut = streamOf(packed.subarray(0, packed.length >> 1));
+    expect(cut!.length).toBeGreaterThan(100);
+    expect(cut).toEqual(content.subarray(0, cut!.length));
+  });
+
+  it('reads nothing from a stream whose zlib header pdf.js refuses too', () => {
+    const packed = Buffer.from(deflateSync(content));
+    packed[0] = 0x79; // compression method 9
+    expect(streamOf(packed)).toBeNull();
   });
 });
