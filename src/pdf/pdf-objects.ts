@@ -56,7 +56,8 @@ export class PdfObjects {
   }
 
   /** The stream objects written plainly (as every stream is) whose text after "obj" (up to "stream", at most 300
-   *  characters) matches `marker`: a cheap look before their dictionaries are parsed. `at`: where the object starts in the file. */
+   *  characters) matches `marker`: a cheap look before their dictionaries are parsed. `at`: where the object starts
+   *  in the file. */
   *plainStreams(marker: RegExp): Generator<{ at: number; object: PdfObject }> {
     for (const at of this.offsets.values()) {
       const head = this.text.slice(at, at + 300);
