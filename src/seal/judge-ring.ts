@@ -11,6 +11,15 @@ const MIN_AXIS_RATIO = 0.6;
 const MIN_VISIBLE = 0.5;
 const MIN_COVERAGE = 0.78;
 const MAX_OUTSIDE = 0.35;
+/** A seal's ring is a line (about 1.2 mm of a 40 mm seal's 20 mm radius; 0.16 of the radius at most in the corpus,
+ *  blurred scans and small annotation seals included); a ring chart's is a band (a 40 mm donut's 6-8 mm: 0.3-0.4). */
+const MAX_RING_WIDTH = 0.25;
+/** A ring with one long blank stretch (a pen circle drawn round a red figure and left open, or a seal stamped with
+ *  one side lifted) passes only with ink where a seal's arc of characters runs: an open pen circle has none there.
+ *  Of the corpus's seals, those with a blank stretch over 12.5 % of the way round (up to 18 %) have ink on 50 % or
+ *  more of that band. */
+const OPEN_GAP = 0.125;
+const OPEN_TEXT_BAND = 0.3;
 /** A seal holds text and a star (some fill), but is not a solid red disc. */
 const MIN_FILL = 0.03;
 const MAX_FILL = 0.6;
@@ -42,6 +51,8 @@ export function judgeRing(evidence: RingEvidence): RingVerdict {
     evidence.visible >= MIN_VISIBLE,
     evidence.coverage >= MIN_COVERAGE,
     evidence.outside <= MAX_OUTSIDE,
+    evidence.ringWidth <= MAX_RING_WIDTH,
+    evidence.longestGap < OPEN_GAP || evidence.textBand >= OPEN_TEXT_BAND,
     (evidence.fill >= MIN_FILL || lettered(evidence)) && evidence.fill <= MAX_FILL,
   ];
   const seal = checks.every(Boolean);

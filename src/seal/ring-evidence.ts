@@ -14,6 +14,12 @@ export interface RingEvidence {
   /** Share of the visible angles with undilated ink in the band where a seal's arc of characters runs (55-88 % of
    *  the radius): a seal with no star and no title, its text faded, may hold little ink further in. */
   textBand: number;
+  /** Median radial thickness of the outermost stroke, as a share of the radius, over the angles where there is one:
+   *  a seal's ring is a thin line (about 1.2 mm of 40); a donut chart's ring is a band. */
+  ringWidth: number;
+  /** The longest run of visible angles with no ink on the ring band, as a share of all angles: a pen circle left open
+   *  has one long gap, a faded ring or one cut by rules has short ones. */
+  longestGap: number;
 }
 
 const ANGLES = 96;
@@ -34,18 +40,35 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
   // Radial steps of about one pixel through each band.
   const step = 1 / Math.max(8, e.a);
   let visible = 0, covered = 0, outside = 0, lettered = 0;
+  const widths: number[] = [];
+  const bare: boolean[] = [];
   for (let k = 0; k < ANGLES; k++) {
     const t = (2 * Math.PI * k) / ANGLES;
     if (!onPage(ellipsePoint(e, t, 1))) continue;
     visible++;
-    if (anyInk(0.8, 1.04, own)) covered++;
+    const inked = anyInk(0.8, 1.04, own);
+    if (inked) covered++;
+    bare.push(!inked);
     if (anyInk(1.12, 1.3, (p) => at(dilated, p))) outside++;
     if (anyInk(0.55, 0.88, (p) => at(ink, p))) lettered++;
+    const stroke = outerStroke(t);
+    if (stroke !== null) widths.push(stroke);
 
     function anyInk(from: number, to: number, hit: (p: [number, number]) => boolean): boolean {
       for (let s = from; s <= to; s += step) if (hit(ellipsePoint(e, t, s))) return true;
       return false;
     }
+  }
+  /** The thickness (share of the radius) of the first ink met going in from just outside the ring band; a one-pixel
+   *  hole in it is bridged. */
+  function outerStroke(t: number): number | null {
+    let s = 1.08;
+    while (s >= 0.8 && !at(ink, ellipsePoint(e, t, s))) s -= step;
+    if (s < 0.8) return null;
+    const edge = s;
+    let last = s;
+    for (s -= step; s > 0.3 && s >= last - 2 * step; s -= step) if (at(ink, ellipsePoint(e, t, s))) last = s;
+    return edge - last + step;
   }
   let inside = 0, filled = 0;
   for (let i = -6; i <= 6; i++) {
@@ -64,5 +87,21 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
     outside: visible ? outside / visible : 1,
     fill: inside ? filled / inside : 0,
     textBand: visible ? lettered / visible : 0,
+    ringWidth: median(widths),
+    longestGap: longestRun(bare) / ANGLES,
   };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((p, q) => p - q);
+  return sorted[sorted.length >> 1];
+}
+
+/** The longest run of trues, going round (the last angle is next to the first). */
+function longestRun(flags: boolean[]): number {
+  if (flags.every(Boolean)) return flags.length;
+  let longest = 0, run = 0;
+  for (const flag of [...flags, ...flags]) { run = flag ? run + 1 : 0; longest = Math.max(longest, run); }
+  return Math.min(longest, flags.length);
 }
