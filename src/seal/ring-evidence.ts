@@ -12,7 +12,8 @@ export interface RingEvidence {
   /** Share of the inside (up to 70 % of the radius) covered by undilated ink. */
   fill: number;
   /** Share of the visible angles with undilated ink in the band where a seal's arc of characters runs (55-88 % of
-   *  the radius): a seal with no star and no title, its text faded, may hold little ink further in. */
+   *  the radius, and short of the ring's own line): a seal with no star and no title, its text faded, may hold
+   *  little ink further in. */
   textBand: number;
   /** Median radial thickness of the outermost stroke, as a share of the radius, over the angles where there is one:
    *  a seal's ring is a thin line (about 1.2 mm of 40); a donut chart's ring is a band. */
@@ -39,36 +40,39 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
   const onPage = ([x, y]: [number, number]) => x >= 0 && y >= 0 && x < width && y < height;
   // Radial steps of about one pixel through each band.
   const step = 1 / Math.max(8, e.a);
-  let visible = 0, covered = 0, outside = 0, lettered = 0;
-  const widths: number[] = [];
+  let covered = 0, outside = 0, lettered = 0;
+  const strokes: { edge: number; width: number }[] = [];
   const bare: boolean[] = [];
-  for (let k = 0; k < ANGLES; k++) {
-    const t = (2 * Math.PI * k) / ANGLES;
-    if (!onPage(ellipsePoint(e, t, 1))) continue;
-    visible++;
-    const inked = anyInk(0.8, 1.04, own);
+  const anyInk = (t: number, from: number, to: number, hit: (p: [number, number]) => boolean) => {
+    for (let s = from; s <= to; s += step) if (hit(ellipsePoint(e, t, s))) return true;
+    return false;
+  };
+  const angles = Array.from({ length: ANGLES }, (_, k) => (2 * Math.PI * k) / ANGLES).filter((t) => onPage(ellipsePoint(e, t, 1)));
+  const visible = angles.length;
+  for (const t of angles) {
+    const inked = anyInk(t, 0.8, 1.04, own);
     if (inked) covered++;
     bare.push(!inked);
-    if (anyInk(1.12, 1.3, (p) => at(dilated, p))) outside++;
-    if (anyInk(0.55, 0.88, (p) => at(ink, p))) lettered++;
+    if (anyInk(t, 1.12, 1.3, (p) => at(dilated, p))) outside++;
     const stroke = outerStroke(t);
-    if (stroke !== null) widths.push(stroke);
-
-    function anyInk(from: number, to: number, hit: (p: [number, number]) => boolean): boolean {
-      for (let s = from; s <= to; s += step) if (hit(ellipsePoint(e, t, s))) return true;
-      return false;
-    }
+    if (stroke) strokes.push(stroke);
   }
-  /** The thickness (share of the radius) of the first ink met going in from just outside the ring band; a one-pixel
-   *  hole in it is bridged. */
-  function outerStroke(t: number): number | null {
+  const ringWidth = median(strokes.map((s) => s.width));
+  // The band of characters stops short of the ring's own line (its usual inner edge): a thick ring on a small seal
+  // reaches into it.
+  const bandTo = Math.min(0.88, median(strokes.map((s) => s.edge)) - ringWidth - step);
+  for (const t of angles) if (anyInk(t, 0.55, bandTo, (p) => at(ink, p))) lettered++;
+
+  /** The first ink met going in from just outside the ring band (a one-pixel hole in it bridged): where it starts
+   *  and how thick it is, as shares of the radius. */
+  function outerStroke(t: number): { edge: number; width: number } | null {
     let s = 1.08;
     while (s >= 0.8 && !at(ink, ellipsePoint(e, t, s))) s -= step;
     if (s < 0.8) return null;
     const edge = s;
     let last = s;
     for (s -= step; s > 0.3 && s >= last - 2 * step; s -= step) if (at(ink, ellipsePoint(e, t, s))) last = s;
-    return edge - last + step;
+    return { edge, width: edge - last + step };
   }
   let inside = 0, filled = 0;
   for (let i = -6; i <= 6; i++) {
@@ -87,7 +91,7 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
     outside: visible ? outside / visible : 1,
     fill: inside ? filled / inside : 0,
     textBand: visible ? lettered / visible : 0,
-    ringWidth: median(widths),
+    ringWidth,
     longestGap: longestRun(bare) / ANGLES,
   };
 }

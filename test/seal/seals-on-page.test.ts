@@ -19,8 +19,9 @@ interface Drawn {
   /** The page photographed on a red-brown wooden desk: shrunk to 85 % and turned by 3 degrees, desk around it. */
   onDesk?: boolean;
   parts?: SealParts;
-  /** The seal's ring line, in mm (a usual impression: 1.15). */
+  /** The seal's ring line, in mm (a usual impression: 1.15), and its diameter. */
   ringMm?: number;
+  sealMm?: number;
   /** A donut chart (a ring 7 mm wide in three reds, its figure in red inside) where the seal would be. */
   donut?: boolean;
   /** A red pen circle of this many degrees, left open, round a red figure, where the seal would be. */
@@ -34,7 +35,7 @@ interface Drawn {
  *  light's gain per channel. */
 function page({
   ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = [1, 1, 1], seal = true, gridTurnDeg, onDesk = false,
-  parts = 'star and arc', ringMm = 1.15, donut = false, penArcDeg, blankDeg = 0,
+  parts = 'star and arc', ringMm = 1.15, sealMm = 36, donut = false, penArcDeg, blankDeg = 0,
 }: Drawn) {
   const [width, height] = [842, 595];
   const g = createCanvas(width, height).getContext('2d');
@@ -42,7 +43,7 @@ function page({
   g.fillRect(0, 0, width, height);
   if (gridTurnDeg !== undefined) redGrid(g, gridTurnDeg);
   const red = ink;
-  const [cx, cy, r] = [540, 80, 18 * PX_MM];
+  const [cx, cy, r] = [540, 80, (sealMm / 2) * PX_MM];
   if (donut) donutChart(g, cx, cy, r);
   else if (penArcDeg !== undefined) penArc(g, red, cx, cy, r, penArcDeg);
   else if (seal) drawSeal(g, red, cx, cy, r, parts, ringMm);
@@ -195,6 +196,8 @@ describe('sealsOnPage on a seal with little ink inside', () => {
   it('sees no seal in a bare red ring, nor in one broken by a red rule', () => {
     expect(sealsOnPage(page({ parts: 'ring only' }).data, 842, 595, 1)).toEqual([]);
     expect(sealsOnPage(page({ parts: 'ring only', ruleMm: 1 }).data, 842, 595, 1)).toEqual([]);
+    // A small ring drawn thick reaches into the band of characters with its own line: that is not an arc of them.
+    for (const ringMm of [1, 1.4]) expect(sealsOnPage(page({ parts: 'ring only', sealMm: 30, ringMm }).data, 842, 595, 1)).toEqual([]);
   });
 });
 
