@@ -11,8 +11,6 @@ export async function checkPage(document: PDFDocumentProxy, pageNumber: number, 
   const raster = await renderPage(document, pageNumber, options);
   if (raster.neutralOnly) return { raster, seals: [], colourless: true };
   const { data, width, height } = raster.context.getImageData(0, 0, raster.width, raster.height);
-  // A scan too poor to trust its colours keeps its paper's cast: taking it out there amplifies JPEG colour noise into
-  // red, and a seal missed in such a scan is answered by asking for a better one.
-  const seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { takeOutCast: !raster.poorScan });
+  const seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { poorScan: raster.poorScan });
   return { raster, seals, colourless: isColourless(data, width, height) };
 }

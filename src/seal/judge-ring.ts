@@ -20,6 +20,11 @@ const MAX_RING_WIDTH = 0.25;
  *  (up to 18 %), the sparest has ink on 20 % of that band (a 90 degree blank, four characters left), the rest 50 %
  *  or more. */
 const OPEN_GAP = 0.125;
+/** Every seal carries its unit's name in an arc along its ring: some ink in that band (the seals of the corpus and
+ *  of an outside-style probe have it on 22 % of its angles or more; a pen circle round a figure in its middle has
+ *  next to none). Not asked of a scan too coarse or compressed to keep small red characters red (under 100 dpi or
+ *  at JPEG quality 10 or lower): a seal missed there is answered by asking for a better scan anyway. */
+const MIN_ARC_TEXT = 0.1;
 /** A seal holds text and a star (some fill), but is not a solid red disc. */
 const MIN_FILL = 0.03;
 const MAX_FILL = 0.6;
@@ -45,14 +50,16 @@ export function sealShaped(e: Ellipse, pxPerPt: number, dilation: number): boole
   return longMm >= MIN_SEAL_MM && longMm <= MAX_SEAL_MM && ratio >= MIN_AXIS_RATIO;
 }
 
-/** Decides a seal-shaped ring from the ink measured along it. */
-export function judgeRing(evidence: RingEvidence): RingVerdict {
+/** Decides a seal-shaped ring from the ink measured along it; `poorScan`: on a page of a scan too poor to trust its
+ *  colours. */
+export function judgeRing(evidence: RingEvidence, poorScan = false): RingVerdict {
   const checks = [
     evidence.visible >= MIN_VISIBLE,
     evidence.coverage >= MIN_COVERAGE,
     evidence.outside <= MAX_OUTSIDE,
     evidence.ringWidth <= MAX_RING_WIDTH,
     evidence.longestGap < OPEN_GAP || evidence.textBand >= MIN_TEXT_BAND,
+    poorScan || evidence.textBand >= MIN_ARC_TEXT,
     (evidence.fill >= MIN_FILL || lettered(evidence)) && evidence.fill <= MAX_FILL,
   ];
   const seal = checks.every(Boolean);

@@ -1,8 +1,8 @@
 // The ring finder on drawn pages: a seal whose ring touches a thick red rule (a 红头 document's double rule, which a
 // low-resolution scan blurs into one band about 2 mm thick) is found once the rule is cleared; a faded seal on a page
 // photographed under warm or cool light is found, the paper's cast taken out first; a red-ruled table turned by a
-// hand-held photo is cleared along its own slope; a donut chart's ring is too wide for a seal's, and a pen circle left
-// open round a red figure is not a seal.
+// hand-held photo is cleared along its own slope; a donut chart's ring is too wide for a seal's, and a pen circle
+// round a red figure is not a seal.
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { paperColour, redInkMask } from '../../src/seal/ink-colour.ts';
@@ -210,11 +210,12 @@ describe('sealsOnPage on a ring chart', () => {
   });
 });
 
-describe('sealsOnPage on a ring left open', () => {
-  // A red pen circle round a red figure, left open, has a seal's size, most of a ring and red inside; but its one long
-  // blank stretch is not crossed by a seal's arc of characters, as a seal stamped with one side lifted is. (A figure
-  // big enough to reach out to the band of those characters can still pass: README, where the seal check can be wrong.)
-  it.each([280, 300])('sees no seal in a red pen circle of %s degrees round a red figure', (penArcDeg) => {
+describe('sealsOnPage on a pen circle', () => {
+  // A red pen circle round a red figure has a seal's size, a ring (left open, most of one) and red inside; but nothing
+  // runs along the ring where a seal's arc of characters does, and the one long blank of an open circle is not
+  // crossed by such an arc, as a seal stamped with one side lifted is. (A figure big enough to reach out to that band
+  // can still pass: README, where the seal check can be wrong.)
+  it.each([280, 300, 370])('sees no seal in a red pen circle of %s degrees round a red figure', (penArcDeg) => {
     expect(sealsOnPage(page({ penArcDeg }).data, 842, 595, 1)).toEqual([]);
   });
 
