@@ -16,9 +16,9 @@ const MAX_OUTSIDE = 0.35;
 const MAX_RING_WIDTH = 0.25;
 /** A ring with one long blank stretch (a pen circle drawn round a red figure and left open, or a seal stamped with
  *  one side lifted) passes only with ink where a seal's arc of characters runs (MIN_TEXT_BAND, below): an open pen
- *  circle has next to none there. Of the seals in the corpus and an outside-style probe with a blank stretch over 12.5 % of the way round
- *  (up to 18 %), the sparest has ink on 20 % of that band (a 90 degree blank, four characters left), the rest 50 %
- *  or more. */
+ *  circle has next to none there. Of the seals in the corpus and an outside-style probe with a blank stretch over
+ *  12.5 % of the way round (up to 18 %), the sparest has ink on 20 % of that band (a 90 degree blank, four
+ *  characters left), the rest 50 % or more. */
 const OPEN_GAP = 0.125;
 /** Every seal carries its unit's name in an arc along its ring: some ink in that band (the seals of the corpus and
  *  of an outside-style probe have it on 22 % of its angles or more; a pen circle round a figure in its middle has
