@@ -69,7 +69,7 @@ function page({
 
 /** The seal's parts: a star in the middle and an arc of characters along the ring (at 70 % of the radius, or
  *  close under the ring as on a seal with no star and no title), or a bare ring. */
-type SealParts = 'star and arc' | 'arc only' | 'ring only';
+type SealParts = 'star and arc' | 'arc only' | 'ring only' | 'star only';
 
 function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: number, parts: SealParts, ringMm: number) {
   g.strokeStyle = red;
@@ -78,7 +78,7 @@ function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: numb
   g.arc(cx, cy, r - g.lineWidth / 2, 0, 2 * Math.PI);
   g.stroke();
   g.fillStyle = red;
-  if (parts === 'star and arc') {
+  if (parts === 'star and arc' || parts === 'star only') {
     g.beginPath();
     for (let k = 0; k < 10; k++) {
       const a = -Math.PI / 2 + (k * Math.PI) / 5, rr = k % 2 ? 0.15 * r : 0.38 * r;
@@ -86,7 +86,7 @@ function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: numb
     }
     g.fill();
   }
-  if (parts === 'ring only') return;
+  if (parts === 'ring only' || parts === 'star only') return;
   // A unit's full name runs over some 240 degrees close under the ring; the short arc (7 characters) sits further in.
   const [at, sizeMm, count, from, span] = parts === 'arc only' ? [0.84, 4, 12, 0.85, 1.3] : [0.7, 5, 7, 1.15, 0.7];
   g.font = `${Math.round(sizeMm * PX_MM)}px sans-serif`;
@@ -198,6 +198,16 @@ describe('sealsOnPage on a seal with little ink inside', () => {
     expect(sealsOnPage(page({ parts: 'ring only', ruleMm: 1 }).data, 842, 595, 1)).toEqual([]);
     // A small ring drawn thick reaches into the band of characters with its own line: that is not an arc of them.
     for (const ringMm of [1, 1.4]) expect(sealsOnPage(page({ parts: 'ring only', sealMm: 30, ringMm }).data, 842, 595, 1)).toEqual([]);
+  });
+});
+
+describe('sealsOnPage on a ring with a star and no characters', () => {
+  // Every seal carries its unit's name along its ring; a ring round a red figure with nothing along it is not a seal,
+  // unless the page is a scan too poor to keep small red characters red (a miss there asks for a better scan).
+  it('sees no seal in it, but finds one on a poor scan', () => {
+    const { data, width, height } = page({ parts: 'star only' });
+    expect(sealsOnPage(data, width, height, 1)).toEqual([]);
+    expect(sealsOnPage(data, width, height, 1, { poorScan: true })).toHaveLength(1);
   });
 });
 
