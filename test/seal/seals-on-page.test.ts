@@ -68,7 +68,7 @@ function page({
 }
 
 /** The seal's parts: a star in the middle and an arc of characters along the ring (at 70 % of the radius, or
- *  close under the ring as on a seal with no star and no title), or a bare ring. */
+ *  close under the ring as on a seal with no star and no title), a bare ring, or a ring and a star. */
 type SealParts = 'star and arc' | 'arc only' | 'ring only' | 'star only';
 
 function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: number, parts: SealParts, ringMm: number) {
