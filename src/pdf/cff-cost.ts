@@ -110,16 +110,27 @@ function readDict(dict: Uint8Array): Map<number, number[]> {
 
 function readOperand(dict: Uint8Array, pos: number): [number, number] {
   const b = dict[pos++];
-  if (b === 30) { // a real number in nibbles; its value matters to no offset
-    while (pos < dict.length && (dict[pos++] & 0xf0) !== 0xf0 && (dict[pos - 1] & 0x0f) !== 0x0f);
-    return [0, pos];
-  }
+  if (b === 30) return readReal(dict, pos);
   if (b === 28) return [((byteAt(dict, pos) << 24) | (byteAt(dict, pos + 1) << 16)) >> 16, pos + 2];
   if (b === 29) return [(byteAt(dict, pos) << 24) | (byteAt(dict, pos + 1) << 16) | (byteAt(dict, pos + 2) << 8) | byteAt(dict, pos + 3), pos + 4];
   if (b >= 32 && b <= 246) return [b - 139, pos];
   if (b >= 247 && b <= 250) return [(b - 247) * 256 + byteAt(dict, pos) + 108, pos + 1];
   if (b >= 251 && b <= 254) return [-((b - 251) * 256) - byteAt(dict, pos) - 108, pos + 1];
   return [NaN, pos];
+}
+
+/** A real number in nibbles, read as pdf.js reads it (a damaged font may give an offset so). */
+function readReal(dict: Uint8Array, pos: number): [number, number] {
+  const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', 'E', 'E-', null, '-'];
+  let text = '';
+  while (pos < dict.length) {
+    const b = dict[pos++];
+    if (b >> 4 === 15) break;
+    text += digits[b >> 4];
+    if ((b & 15) === 15) break;
+    text += digits[b & 15];
+  }
+  return [parseFloat(text), pos];
 }
 
 /** A DICT's offset entry; NaN where it has none (pdf.js then reads from null, which comes to an empty INDEX). */

@@ -37,4 +37,3 @@ export async function redrawnScan(bytes: Uint8Array, redraw: Redraw): Promise<Ui
   doc.addPage([width, height]).drawImage(await doc.embedJpg(await canvas.encode('jpeg', redraw.quality)), { x: 0, y: 0, width, height });
   return doc.save();
 }
-
