@@ -11,6 +11,11 @@ const MIN_AXIS_RATIO = 0.6;
 const MIN_VISIBLE = 0.5;
 const MIN_COVERAGE = 0.78;
 const MAX_OUTSIDE = 0.35;
+/** A seal stamped with one side lifted shows only part of its ring (a blank of up to some 140 degrees): less coverage
+ *  passes where nothing lies just outside the ring (the rest of what a seal needs is still asked, its arc of
+ *  characters above all, so not on a scan too poor to show that arc). */
+const PARTIAL_COVERAGE = 0.6;
+const PARTIAL_OUTSIDE = 0.05;
 /** A seal's ring is a line (about 1.2 mm of a 40 mm seal's 20 mm radius; 0.16 of the radius at most in the corpus,
  *  blurred scans and small annotation seals included); a ring chart's is a band (a 40 mm donut's 6-8 mm: 0.3-0.4). */
 const MAX_RING_WIDTH = 0.25;
@@ -25,6 +30,13 @@ const OPEN_GAP = 0.125;
  *  next to none). Not asked of a scan too coarse or compressed to keep small red characters red (under 100 dpi or
  *  at JPEG quality 10 or lower): a seal missed there is answered by asking for a better scan anyway. */
 const MIN_ARC_TEXT = 0.1;
+/** A whole seal on the page (its ring 90 % visible) carries its arc of characters in one stretch along 22 % of the
+ *  way round at least: its name runs along the ring (the corpus's seals, photographed and rescanned included, over
+ *  50 % but for a few; 24 % the least, a small seal photographed at 72 dpi whose thin characters half faded); a word
+ *  or figure in a pen circle or a rounded box meets that band in patches at its ends (bench/seal-shapes.ts). A seal
+ *  across the page edge, and one in a scan too poor to keep small red characters, are not asked. */
+const MIN_ARC_SPAN = 0.22;
+const WHOLE_RING = 0.9;
 /** A seal holds text and a star (some fill), but is not a solid red disc. */
 const MIN_FILL = 0.03;
 const MAX_FILL = 0.6;
@@ -55,17 +67,18 @@ export function sealShaped(e: Ellipse, pxPerPt: number, dilation: number): boole
 export function judgeRing(evidence: RingEvidence, poorScan = false): RingVerdict {
   const checks = [
     evidence.visible >= MIN_VISIBLE,
-    evidence.coverage >= MIN_COVERAGE,
+    evidence.coverage >= MIN_COVERAGE || (!poorScan && evidence.coverage >= PARTIAL_COVERAGE && evidence.outside <= PARTIAL_OUTSIDE),
     evidence.outside <= MAX_OUTSIDE,
     evidence.ringWidth <= MAX_RING_WIDTH,
     evidence.longestGap < OPEN_GAP || evidence.textBand >= MIN_TEXT_BAND,
     poorScan || evidence.textBand >= MIN_ARC_TEXT,
+    poorScan || evidence.visible < WHOLE_RING || evidence.arcSpan >= MIN_ARC_SPAN,
     (evidence.fill >= MIN_FILL || lettered(evidence)) && evidence.fill <= MAX_FILL,
   ];
   const seal = checks.every(Boolean);
   // Score: how far past the coverage bar the ring is, lowered by ink outside it; 0.5 at the bar for a seal.
   const margin = (evidence.coverage - MIN_COVERAGE) / (1 - MIN_COVERAGE);
-  const score = seal ? 0.5 + 0.5 * margin * (1 - evidence.outside) : 0.5 * evidence.coverage;
+  const score = seal ? 0.5 + 0.5 * Math.max(0, margin) * (1 - evidence.outside) : 0.5 * evidence.coverage;
   return { seal, score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
 }
 

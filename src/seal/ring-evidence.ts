@@ -21,9 +21,15 @@ export interface RingEvidence {
   /** The longest run of visible angles with no ink on the ring band, as a share of all angles: a pen circle left open
    *  has one long gap, a faded ring or one cut by rules has short ones. */
   longestGap: number;
+  /** The longest stretch of visible angles along which the band of characters carries ink with no blank wider than a
+   *  gap between two characters, as a share of all angles: a seal's name runs along most of its ring, a word
+   *  written in a pen circle meets the band only at its ends. */
+  arcSpan: number;
 }
 
 const ANGLES = 96;
+/** The widest blank between two characters of an arc (34 degrees: a short name spaced out over the top of the ring). */
+const CHARACTER_GAP = 9;
 
 /** The masks a ring is measured on: the blob (or group of blobs) it was fitted to, all dilated ink, and the ink itself. */
 export interface RingMasks { labels: Int32Array; label: number; dilated: Uint8Array; ink: Uint8Array; width: number; height: number }
@@ -40,7 +46,7 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
   const onPage = ([x, y]: [number, number]) => x >= 0 && y >= 0 && x < width && y < height;
   // Radial steps of about one pixel through each band.
   const step = 1 / Math.max(8, e.a);
-  let covered = 0, outside = 0, lettered = 0;
+  let covered = 0, outside = 0;
   const strokes: { edge: number; width: number }[] = [];
   const bare: boolean[] = [];
   const anyInk = (t: number, from: number, to: number, hit: (p: [number, number]) => boolean) => {
@@ -61,7 +67,8 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
   // The band of characters stops short of the ring's own line (its usual inner edge): a thick ring on a small seal
   // reaches into it.
   const bandTo = Math.min(0.88, median(strokes.map((s) => s.edge)) - ringWidth - step);
-  for (const t of angles) if (anyInk(t, 0.55, bandTo, (p) => at(ink, p))) lettered++;
+  const bandInk = angles.map((t) => anyInk(t, 0.55, bandTo, (p) => at(ink, p)));
+  const lettered = bandInk.filter(Boolean).length;
 
   /** The first ink met going in from just outside the ring band (a one-pixel hole in it bridged): where it starts
    *  and how thick it is, as shares of the radius. */
@@ -92,7 +99,8 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
     fill: inside ? filled / inside : 0,
     textBand: visible ? lettered / visible : 0,
     ringWidth,
-    longestGap: longestRun(bare) / ANGLES,
+    longestGap: bridgedRun(bare, 0) / ANGLES,
+    arcSpan: bridgedRun(bandInk, CHARACTER_GAP) / ANGLES,
   };
 }
 
@@ -102,10 +110,15 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1];
 }
 
-/** The longest run of trues, going round (the last angle is next to the first). */
-function longestRun(flags: boolean[]): number {
-  if (flags.every(Boolean)) return flags.length;
-  let longest = 0, run = 0;
-  for (const flag of [...flags, ...flags]) { run = flag ? run + 1 : 0; longest = Math.max(longest, run); }
+/** The longest run of trues, going round (the last flag is next to the first), through runs of up to `gap` falses. */
+function bridgedRun(flags: boolean[], gap: number): number {
+  let longest = 0, start = -1, misses = 0;
+  for (let i = 0; i < 2 * flags.length; i++) {
+    if (flags[i % flags.length]) {
+      if (start < 0) start = i;
+      misses = 0;
+      longest = Math.max(longest, i - start + 1);
+    } else if (start >= 0 && ++misses > gap) start = -1;
+  }
   return Math.min(longest, flags.length);
 }
