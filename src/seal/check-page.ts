@@ -11,6 +11,8 @@ export async function checkPage(document: PDFDocumentProxy, pageNumber: number, 
   const raster = await renderPage(document, pageNumber, options);
   if (raster.neutralOnly) return { raster, seals: [], colourless: true };
   const { data, width, height } = raster.context.getImageData(0, 0, raster.width, raster.height);
-  const seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { poorScan: raster.poorScan });
+  let seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { poorScan: raster.poorScan });
+  // None seen: perhaps a faded impression, in paler red (not in a scan too poor to trust its colours).
+  if (seals.length === 0 && !raster.poorScan) seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { faint: true });
   return { raster, seals, colourless: isColourless(data, width, height) };
 }

@@ -3,10 +3,13 @@
 
 export type Rgb = [number, number, number];
 
-/** Least chroma (max - min channel, 0..255) a pixel needs to count as red ink on white paper. */
-const MIN_INK_CHROMA = 38;
-/** How much more chroma than the paper a pixel needs, so pink or tinted paper is not taken for ink. */
-const INK_OVER_PAPER = 30;
+/** How strong a colour must be to count as red ink: at least `minChroma` (max - min channel, 0..255) on white paper,
+ *  and `overPaper` more chroma than the paper, so pink or tinted paper is not taken for ink. */
+export interface InkBar { minChroma: number; overPaper: number }
+export const USUAL_INK: InkBar = { minChroma: 38, overPaper: 30 };
+/** A faded impression: a dark red stamped with little ink (a third of its colour) comes out greyish pink, chroma 36-43
+ *  on white paper. Looked for only where the usual bar found no seal, since pale red rules and pink tints pass it. */
+export const FAINT_INK: InkBar = { minChroma: 30, overPaper: 24 };
 /** Ink brighter than black: red printed under black text goes near-black and is not evidence. */
 const MIN_INK_VALUE = 80;
 /** Hue window in degrees around red: negative is towards magenta, positive towards orange. */
@@ -39,12 +42,14 @@ const MAX_PAPER_GAIN = 1.6;
  *  (each channel scaled by the paper's brightest over its own), unless told not to: a photo taken under warm or cool
  *  light, or a scan with its white balance off, tints the paper and shifts a seal's red towards orange or grey by as
  *  much. */
-export function redInkMask(data: Uint8ClampedArray, width: number, height: number, paper: Rgb, takeOutCast = true): Uint8Array {
+export function redInkMask(
+  data: Uint8ClampedArray, width: number, height: number, paper: Rgb, takeOutCast = true, bar = USUAL_INK,
+): Uint8Array {
   const white = Math.max(...paper);
   const [gr, gg, gb] = paper.map((c) => (takeOutCast ? Math.min(MAX_PAPER_GAIN, white / Math.max(1, c)) : 1));
   const balanced = paper.map((c, k) => c * [gr, gg, gb][k]);
   const paperChroma = Math.max(...balanced) - Math.min(...balanced);
-  const minChroma = Math.max(MIN_INK_CHROMA, paperChroma + INK_OVER_PAPER);
+  const minChroma = Math.max(bar.minChroma, paperChroma + bar.overPaper);
   const mask = new Uint8Array(width * height);
   for (let p = 0, i = 0; p < mask.length; p++, i += 4) {
     const r = data[i] * gr, g = data[i + 1] * gg, b = data[i + 2] * gb;

@@ -46,6 +46,9 @@ const MAX_FILL = 0.6;
 const MIN_TEXT_BAND = 0.15;
 const CLEAN_COVERAGE = 0.95;
 const CLEAN_OUTSIDE = 0.1;
+/** A ring seen only in paler red (FAINT_INK) must be nearly whole and clean: pale red table rules and scribbles pass
+ *  that bar too, and made rings of 80 % coverage with a scribble in them. */
+const FAINT_COVERAGE = 0.9;
 
 export interface RingVerdict { seal: boolean; score: number }
 
@@ -63,9 +66,10 @@ export function sealShaped(e: Ellipse, pxPerPt: number, dilation: number): boole
 }
 
 /** Decides a seal-shaped ring from the ink measured along it; `poorScan`: on a page of a scan too poor to trust its
- *  colours. */
-export function judgeRing(evidence: RingEvidence, poorScan = false): RingVerdict {
+ *  colours; `faint`: measured on paler red ink. */
+export function judgeRing(evidence: RingEvidence, { poorScan = false, faint = false } = {}): RingVerdict {
   const checks = [
+    !faint || (evidence.coverage >= FAINT_COVERAGE && evidence.outside <= CLEAN_OUTSIDE),
     evidence.visible >= MIN_VISIBLE,
     evidence.coverage >= MIN_COVERAGE || (!poorScan && evidence.coverage >= PARTIAL_COVERAGE && evidence.outside <= PARTIAL_OUTSIDE),
     evidence.outside <= MAX_OUTSIDE,

@@ -1,6 +1,6 @@
 // Finds seal rings in one rendered page: red-ink mask against the paper colour, rules cleared, blobs, ellipse fit,
 // ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
-import { paperColour, redInkMask } from './ink-colour.ts';
+import { FAINT_INK, paperColour, redInkMask, USUAL_INK } from './ink-colour.ts';
 import { dilate, labelBlobs, type Blob } from './ink-blobs.ts';
 import { clearLongRuns, clearTurnedRuns } from './clear-rules.ts';
 import { ruleSkew } from './rule-skew.ts';
@@ -38,15 +38,16 @@ const WINDOW_STEP_MM = 8;
 /** Gathers the arcs of a ring broken by faded ink or by colour lost to JPEG compression into one group to fit. */
 const GROUP_MM = 2.5;
 
-/** `poorScan`: the page is a scan too coarse or compressed to trust its colours (PageRaster.poorScan). */
+/** `poorScan`: the page is a scan too coarse or compressed to trust its colours (PageRaster.poorScan); `faint`: look
+ *  for a faded impression, in paler red (FAINT_INK). */
 export function sealsOnPage(
-  data: Uint8ClampedArray, width: number, height: number, pxPerPt: number, { poorScan = false } = {},
+  data: Uint8ClampedArray, width: number, height: number, pxPerPt: number, { poorScan = false, faint = false } = {},
 ): PageSeal[] {
   const mm = mmPerPixel(pxPerPt);
   const paper = paperColour(data, width, height);
   // A scan too poor to trust its colours keeps its paper's cast: taking it out there amplifies JPEG colour noise into
   // red, and a seal missed in such a scan is answered by asking for a better one.
-  const red = redInkMask(data, width, height, paper, !poorScan);
+  const red = redInkMask(data, width, height, paper, !poorScan, faint ? FAINT_INK : USUAL_INK);
   const line = {
     maxRun: LONG_RUN_MM / mm, drift: Math.max(1, Math.round(RULE_DRIFT_MM / mm)), thick: RULE_THICK_MM / mm, gap: Math.round(RULE_GAP_MM / mm),
   };
@@ -62,7 +63,7 @@ export function sealsOnPage(
       if (!fitted || !sealShaped(fitted, pxPerPt, offset)) return false;
       const ring = { ...fitted, a: fitted.a - offset, b: fitted.b - offset };
       const measured = { ...ring, a: ring.a + dilation, b: ring.b + dilation };
-      const verdict = judgeRing(ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, width, height }), poorScan);
+      const verdict = judgeRing(ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, width, height }), { poorScan, faint });
       if (verdict.seal) seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
       return verdict.seal;
     };

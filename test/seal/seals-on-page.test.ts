@@ -4,8 +4,11 @@
 // hand-held photo is cleared along its own slope; a donut chart's ring is too wide for a seal's; a pen circle or a
 // rounded box round a red figure is not a seal (nothing runs along it as a seal's name does), and a seal with up to a
 // third of its ring blank is found.
-import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, ImageData, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/pdf/open-pdf.ts';
+import { findSeals } from '../../src/seal/find-seals.ts';
 import { paperColour, redInkMask } from '../../src/seal/ink-colour.ts';
 import { sealsOnPage } from '../../src/seal/seals-on-page.ts';
 import { ruleSkew } from '../../src/seal/rule-skew.ts';
@@ -204,6 +207,31 @@ describe('sealsOnPage', () => {
     expect(sealsOnPage(page({ ink: FADED }).data, 842, 595, 1)).toHaveLength(1);
     const { data, width, height } = page({ ink: FADED, light: [...light] });
     expect(sealsOnPage(data, width, height, 1)).toHaveLength(1);
+  });
+
+  // A dark red seal stamped with a third of its ink comes out greyish pink, paler than red ink is taken to be: it is
+  // looked for again in paler red when no seal is seen, and found if its ring is nearly whole and clean.
+  const GREYISH_PINK = 'rgb(214, 177, 180)';
+  it('finds a dark red seal stamped with little ink when looking for a faded impression', () => {
+    const { data, width, height } = page({ ink: GREYISH_PINK });
+    expect(sealsOnPage(data, width, height, 1)).toEqual([]);
+    expect(sealsOnPage(data, width, height, 1, { faint: true })).toHaveLength(1);
+    // A faded impression with a blank in its ring is too like pale red rules with a scribble across them.
+    expect(sealsOnPage(page({ ink: GREYISH_PINK, blankDeg: 60 }).data, width, height, 1, { faint: true })).toEqual([]);
+  });
+
+  it('finds it in a PDF: the seal check looks again in paler red on a page where it saw no seal', async () => {
+    const { data, width, height } = page({ ink: GREYISH_PINK });
+    const canvas = createCanvas(width, height);
+    canvas.getContext('2d').putImageData(new ImageData(data, width, height), 0, 0);
+    const doc = await PDFDocument.create();
+    doc.addPage([width, height]).drawImage(await doc.embedPng(await canvas.encode('png')), { x: 0, y: 0, width, height });
+    const opened = await openPdf(await doc.save());
+    try {
+      expect((await findSeals(opened.document, 'faded.pdf')).stamps).toHaveLength(1);
+    } finally {
+      await opened.close();
+    }
   });
 });
 
