@@ -12,6 +12,7 @@ import { findSeals } from '../../src/seal/find-seals.ts';
 import { paperColour, redInkMask } from '../../src/seal/ink-colour.ts';
 import { sealsOnPage } from '../../src/seal/seals-on-page.ts';
 import { ruleSkew } from '../../src/seal/rule-skew.ts';
+import { drawSeal, type SealParts } from './drawn-seal.ts';
 
 /** Pixels per mm at the seal check's 72 dpi (one pixel a point). */
 const PX_MM = 72 / 25.4;
@@ -76,39 +77,6 @@ function page({
   const { data } = (onDesk ? photographedOnDesk(g.canvas) : g).getImageData(0, 0, width, height);
   for (let i = 0; i < data.length; i++) if (i % 4 < 3) data[i] *= light[i % 4];
   return { data, width, height };
-}
-
-/** The seal's parts: a star in the middle and an arc of characters along the ring (at 70 % of the radius, or
- *  close under the ring as on a seal with no star and no title), a bare ring, or a ring and a star. */
-type SealParts = 'star and arc' | 'arc only' | 'ring only' | 'star only';
-
-function drawSeal(g: SKRSContext2D, red: string, cx: number, cy: number, r: number, parts: SealParts, ringMm: number) {
-  g.strokeStyle = red;
-  g.lineWidth = ringMm * PX_MM;
-  g.beginPath();
-  g.arc(cx, cy, r - g.lineWidth / 2, 0, 2 * Math.PI);
-  g.stroke();
-  g.fillStyle = red;
-  if (parts === 'star and arc' || parts === 'star only') {
-    g.beginPath();
-    for (let k = 0; k < 10; k++) {
-      const a = -Math.PI / 2 + (k * Math.PI) / 5, rr = k % 2 ? 0.15 * r : 0.38 * r;
-      g.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
-    }
-    g.fill();
-  }
-  if (parts === 'ring only' || parts === 'star only') return;
-  // A unit's full name runs over some 240 degrees close under the ring; the short arc (7 characters) sits further in.
-  const [at, sizeMm, count, from, span] = parts === 'arc only' ? [0.84, 4, 12, 0.85, 1.3] : [0.7, 5, 7, 1.15, 0.7];
-  g.font = `${Math.round(sizeMm * PX_MM)}px sans-serif`;
-  for (let k = 0; k < count; k++) {
-    const a = Math.PI * (from + (k * span) / (count - 1));
-    g.save();
-    g.translate(cx + at * r * Math.cos(a), cy + at * r * Math.sin(a));
-    g.rotate(a + Math.PI / 2);
-    g.fillText('育', -7, 7);
-    g.restore();
-  }
 }
 
 function donutChart(g: SKRSContext2D, cx: number, cy: number, r: number) {
