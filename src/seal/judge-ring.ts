@@ -31,9 +31,9 @@ const OPEN_GAP = 0.125;
  *  at JPEG quality 10 or lower): a seal missed there is answered by asking for a better scan anyway. */
 const MIN_ARC_TEXT = 0.1;
 /** A whole seal on the page (its ring 90 % visible) carries its arc of characters in one stretch along 22 % of the
- *  way round at least: its name runs along the ring (the corpus's seals, photographed and rescanned included, over
- *  50 % but for a few; 24 % the least, a small seal photographed at 72 dpi whose thin characters half faded); a word
- *  or figure in a pen circle or a rounded box meets that band in patches at its ends (bench/seal-shapes.ts). A seal
+ *  way round at least: its name runs along the ring (the corpus's seals, photographed and rescanned included, mostly
+ *  over 50 %; the least, 24 %, a small seal in a crooked 72 dpi photo whose thin characters half faded); a word or
+ *  figure in a pen circle or a rounded box meets that band in patches at its ends (bench/seal-shapes.ts). A seal
  *  across the page edge, and one in a scan too poor to keep small red characters, are not asked. */
 const MIN_ARC_SPAN = 0.22;
 const WHOLE_RING = 0.9;
@@ -46,8 +46,8 @@ const MAX_FILL = 0.6;
 const MIN_TEXT_BAND = 0.15;
 const CLEAN_COVERAGE = 0.95;
 const CLEAN_OUTSIDE = 0.1;
-/** A ring seen only in paler red (FAINT_INK) must be nearly whole and clean: pale red table rules and scribbles pass
- *  that bar too, and made rings of 80 % coverage with a scribble in them. */
+/** A ring seen only in paler red (FAINT_INK) must be nearly whole and clean: pale red table rules pass that bar too,
+ *  and with a red scribble across them made rings of 80 % coverage. */
 const FAINT_COVERAGE = 0.9;
 
 export interface RingVerdict { seal: boolean; score: number }
