@@ -1,9 +1,9 @@
 // The ring judge on drawn pages, in memory: seals of the corpus's design stamped with part of the impression missing
-// (must be found), and red shapes of a seal's size that are not seals: pen circles drawn by hand round a big red word
+// or with little ink (must be found), and red shapes of a seal's size that are not seals: pen circles drawn by hand round a big red word
 // or figure, left open or closed, and rounded boxes round red text (must not be). Prints how many are taken for seals.
 // `tsx bench/seal-shapes.ts [--count N]` (N cases per row, default 50; seeded, the same on every run).
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import { sealsOnPage } from '../src/seal/seals-on-page.ts';
+import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { sealsSeen } from '../src/seal/seals-on-page.ts';
 import { sealCanvas } from '../test/seal/corpus/canvas-seal.ts';
 import { randomSeal } from '../test/seal/corpus/seal-layout.ts';
 import { makeRng, type Rng } from '../test/seal/corpus/prng.ts';
@@ -21,7 +21,8 @@ const WORDS = ['95分', '重点推荐', '已审核', '优', '同意', '68%', '�
 const args = process.argv.slice(2);
 const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) : 50;
 
-/** A page with lines of black text and `draw`'s marks; true if the seal check sees a seal on it. */
+/** A page with lines of black text and `draw`'s marks; true if the seal check sees a seal on it (as on a rendered
+ *  page: in seal red, then in paler red). */
 function sealSeen(draw: (g: SKRSContext2D) => void): boolean {
   const g = createCanvas(W, H).getContext('2d');
   g.fillStyle = PAPER;
@@ -30,7 +31,7 @@ function sealSeen(draw: (g: SKRSContext2D) => void): boolean {
   g.font = `${Math.round(3.5 * PX_MM)}px BenchCJK`;
   for (let y = 10; y < 100; y += 8) g.fillText('推荐单位（盖章）  2024年5月20日  资源名称 学科 学段', 5 * PX_MM, y * PX_MM);
   draw(g);
-  return sealsOnPage(g.getImageData(0, 0, W, H).data, W, H, DPI / 72).length > 0;
+  return sealsSeen(g.getImageData(0, 0, W, H).data, W, H, DPI / 72, false).length > 0;
 }
 
 /** A seal of the corpus's design with `missingDeg` of the impression blank: a sharp wedge, or one side lifted (the
@@ -57,10 +58,20 @@ function partialSeal(rng: Rng, missingDeg: number, lifted: boolean, overName: bo
       sg.arc(c, c, 2 * c, mid - half, mid + half);
       sg.fill();
     }
-    g.globalAlpha = spec.opacity;
-    g.globalCompositeOperation = 'multiply';
-    g.drawImage(seal, W / 2 - c, H / 2 - c);
+    press(g, seal, spec.opacity);
   };
+}
+
+/** A whole seal of the corpus's design stamped with little ink: `opacity` of its colour. */
+function fadedSeal(rng: Rng, opacity: number) {
+  return (g: SKRSContext2D) => press(g, sealCanvas(randomSeal(rng), PX_MM, rng, rng.range(0, 0.5)), opacity);
+}
+
+/** The seal's picture inked onto the middle of the page. */
+function press(g: SKRSContext2D, seal: Canvas, opacity: number) {
+  g.globalAlpha = opacity;
+  g.globalCompositeOperation = 'multiply';
+  g.drawImage(seal, W / 2 - seal.width / 2, H / 2 - seal.height / 2);
 }
 
 /** A hand's circle (it grows 8 % as it goes round and wobbles 3 %) of `sweepDeg`, round a red word filling half of
@@ -112,6 +123,7 @@ for (const missing of [60, 90, 120, 150]) {
 rows.push(['pen circle left open (200-320 degrees) round a red word', false, (rng) => penCircle(rng, rng.range(200, 320))]);
 rows.push(['pen circle closed (360-400 degrees) round a red word', false, (rng) => penCircle(rng, rng.range(360, 400))]);
 rows.push(['rounded box round a red word', false, roundedBox]);
+for (const opacity of [0.3, 0.25]) rows.push([`seal stamped with ${opacity * 100} % of its ink`, true, (rng) => fadedSeal(rng, opacity)]);
 
 console.log(`${count} drawn pages per row at ${DPI} dpi`);
 for (const [row, [name, stamped, make]] of rows.entries()) {

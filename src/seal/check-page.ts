@@ -2,7 +2,7 @@
 // drawn only in grey has neither, and its pixels are not read).
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { renderPage, type PageRaster, type RasterOptions } from './render-page.ts';
-import { sealsOnPage, type PageSeal } from './seals-on-page.ts';
+import { sealsSeen, type PageSeal } from './seals-on-page.ts';
 import { isColourless } from './ink-colour.ts';
 
 export interface PageCheck { raster: PageRaster; seals: PageSeal[]; colourless: boolean }
@@ -11,8 +11,6 @@ export async function checkPage(document: PDFDocumentProxy, pageNumber: number, 
   const raster = await renderPage(document, pageNumber, options);
   if (raster.neutralOnly) return { raster, seals: [], colourless: true };
   const { data, width, height } = raster.context.getImageData(0, 0, raster.width, raster.height);
-  let seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { poorScan: raster.poorScan });
-  // None seen: perhaps a faded impression, in paler red (not in a scan too poor to trust its colours).
-  if (seals.length === 0 && !raster.poorScan) seals = sealsOnPage(data, width, height, raster.pxPerPaperPt, { faint: true });
+  const seals = sealsSeen(data, width, height, raster.pxPerPaperPt, raster.poorScan);
   return { raster, seals, colourless: isColourless(data, width, height) };
 }

@@ -38,6 +38,13 @@ const WINDOW_STEP_MM = 8;
 /** Gathers the arcs of a ring broken by faded ink or by colour lost to JPEG compression into one group to fit. */
 const GROUP_MM = 2.5;
 
+/** The seals the check sees on a page: looked for in seal red, and where none is seen, again in paler red for a faded
+ *  impression (not on a scan too poor to trust its colours). */
+export function sealsSeen(data: Uint8ClampedArray, width: number, height: number, pxPerPt: number, poorScan: boolean): PageSeal[] {
+  const seals = sealsOnPage(data, width, height, pxPerPt, { poorScan });
+  return seals.length > 0 || poorScan ? seals : sealsOnPage(data, width, height, pxPerPt, { faint: true });
+}
+
 /** `poorScan`: the page is a scan too coarse or compressed to trust its colours (PageRaster.poorScan); `faint`: look
  *  for a faded impression, in paler red (FAINT_INK). */
 export function sealsOnPage(
