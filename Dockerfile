@@ -10,8 +10,10 @@ RUN npm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-# Fewer glibc malloc arenas: the pipeline threads' native canvas memory otherwise spreads over many of them.
-ENV NODE_ENV=production MALLOC_ARENA_MAX=2
+# glibc's malloc as `npm start` sets it: few arenas, as the pipeline threads' native canvas memory otherwise spreads
+# over many of them; and every block of 128 KB or more mapped on its own, so the pixels of a render or a decoded scan
+# go back to the system when freed (left to itself, glibc raises that bar after the first frees and keeps them).
+ENV NODE_ENV=production MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist

@@ -9,22 +9,25 @@ import type { Stage } from './harness.ts';
 const ENTRY = fileURLToPath(new URL('./bot-child.mjs', import.meta.url));
 const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
 
-/** The node flags `npm start` runs the bot with (package.json is where they are set). */
-export function startNodeFlags(): string[] {
+/** How `npm start` runs the bot (package.json is where it is set): the variables set before node, and node's flags. */
+export function startCommand(): { variables: Record<string, string>; nodeFlags: string[] } {
   const start = (JSON.parse(readFileSync(PACKAGE, 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const flags = /\bnode((?: --\S+)*) dist\/src\/service\/main\.js/.exec(start);
-  if (!flags) throw new Error(`package.json's start script does not run node on dist/src/service/main.js: ${start}`);
-  return flags[1].split(' ').filter(Boolean);
+  const command = /((?:\b[A-Z_]+=\S+ )*)node((?: --\S+)*) dist\/src\/service\/main\.js/.exec(start);
+  if (!command) throw new Error(`package.json's start script does not run node on dist/src/service/main.js: ${start}`);
+  const variables = Object.fromEntries(command[1].split(' ').filter(Boolean).map((pair) => pair.split('=', 2)));
+  return { variables, nodeFlags: command[2].split(' ').filter(Boolean) };
 }
 
 /** Starts the built bot on the stage's mailbox, data folder and prefixes; `extra` adds or overrides variables. */
 export function spawnBotChild(stage: Stage, extra: Record<string, string>, stdio: StdioOptions): ChildProcess {
   assertBuildCurrent();
   // Node itself runs the bot (not npx), so the signal reaches the bot and not a wrapper around it. Node's flags and
-  // glibc's malloc arenas are as `npm start` sets them. BOT_NODE_ARGS adds flags (e.g. --cpu-prof for a bench).
-  const nodeArgs = [...startNodeFlags(), ...process.env.BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []];
+  // glibc's malloc settings are as `npm start` sets them (the caller's environment may override the latter, to
+  // compare). BOT_NODE_ARGS adds flags (e.g. --cpu-prof for a bench).
+  const { variables, nodeFlags } = startCommand();
+  const nodeArgs = [...nodeFlags, ...process.env.BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []];
   return spawn(process.execPath, [...nodeArgs, ENTRY], {
-    env: { ...process.env, ...stage.variables, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix, ...extra },
+    env: { ...variables, ...process.env, ...stage.variables, TEST_BULL_PREFIX: stage.bullPrefix, TEST_KEY_PREFIX: stage.keyPrefix, ...extra },
     stdio,
   });
 }
