@@ -1,6 +1,6 @@
 // The committed sample of the seal corpus: every stamped page is found (also seals over the ruled table and its
 // text, and in heavily compressed scans), no seal is seen on the traps (red header, red rules, red table text, red
-// handwriting, small logos, tinted paper), grey-scale scans are told; seals and marks put on as annotations over an
+// handwriting, small logos, tinted paper, a draft's watermark), grey-scale scans are told; seals and marks put on as annotations over an
 // exported page or a scan are judged as those drawn into it, and so are seal pictures shaped by a soft mask or drawn
 // as a Type3 font's glyph.
 import { readFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ describe('seal check on the committed corpus sample', () => {
     expect(kinds).toContain('trap-compressed-scan/scan');
     for (const form of ['electronic', 'scan']) for (const kind of ['stamped-annotation', 'trap-annotation']) expect(kinds).toContain(`${kind}/${form}`);
     for (const kind of ['stamped-soft-mask', 'trap-soft-mask', 'stamped-type3-glyph', 'trap-type3-glyph']) expect(kinds).toContain(`${kind}/electronic`);
+    for (const kind of ['trap-watermark/scan', 'trap-watermark/electronic', 'stamped-watermark/scan']) expect(kinds).toContain(kind);
     expect(labels.filter((l) => l.kind.startsWith('trap-')).length).toBeGreaterThanOrEqual(10);
   });
 

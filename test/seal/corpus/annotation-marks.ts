@@ -11,7 +11,7 @@ import type { SealSpec } from './seal-layout.ts';
 /** How a seal is added: a stamp annotation, or the appearance of a signature field (electronic seal platforms). */
 export type SealAnnotation = 'stamp' | 'signature';
 
-const PT_PER_MM = 72 / 25.4;
+export const PT_PER_MM = 72 / 25.4;
 /** Appearance pictures at about 300 dpi, as seal software exports them. */
 const PNG_PX_PER_MM = 12;
 
@@ -41,7 +41,7 @@ export async function annotatePage(doc: PDFDocument, page: PDFPage, marks: Annot
       const box = centred(page, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0);
       await addPictureAnnotation(doc, page, canvas, box, 1, { Subtype: 'Ink', InkList: ink });
     } else {
-      throw new Error('a red rule is drawn into the page, not put on as an annotation');
+      throw new Error(`a ${trap.kind} is drawn into the page, not put on as an annotation`);
     }
   }
   for (const [k, seal] of marks.seals.entries()) {

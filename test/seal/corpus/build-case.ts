@@ -2,16 +2,16 @@
 // shaped by a soft mask, or a Type3 font's glyph), vector (seal drawn as red paths) or scan (whole page a JPEG, maybe
 // under an invisible OCR layer); a case's seals and marks may instead be annotations over the page.
 import { BlendMode, PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { makeRng } from './prng.ts';
 import { sealCanvas } from './canvas-seal.ts';
-import { annotatePage, centred, sealPicture } from './annotation-marks.ts';
+import { annotatePage, centred, PT_PER_MM, sealPicture } from './annotation-marks.ts';
 import { drawVectorSeal } from './vector-seal.ts';
 import { drawSoftMaskedSeal } from './soft-mask-seal.ts';
 import { drawType3Seal } from './type3-seal.ts';
 import { scanPage } from './scan-page.ts';
 import { addOcrLayer } from './ocr-layer.ts';
-import { drawTrapPixels, drawTrapVector } from './trap-marks.ts';
+import { drawTrapPixels, drawTrapVector, type PaintedTrap } from './trap-marks.ts';
 import type { CorpusCase } from './corpus-cases.ts';
 import type { SealSpec } from './seal-layout.ts';
 
@@ -43,6 +43,7 @@ async function buildDrawn(c: CorpusCase, base: Uint8Array, pages: number[]): Pro
       : (s: SealSpec, x: number, y: number) => drawPicture(out, page, s, x, y, c.uneven, c.seed);
     for (const { mark } of c.traps.filter((t) => t.page === i + 1)) {
       if (mark.kind === 'logo') await draw(mark.seal, mark.cx, mark.cy);
+      else if (mark.kind === 'watermark') await drawPagePicture(out, page, mark);
       else drawTrapVector(page, mark);
     }
     for (const seal of c.seals.filter((s) => s.page === i + 1)) await draw(seal.spec, seal.cx, seal.cy);
@@ -55,6 +56,14 @@ async function drawPngSeal(doc: PDFDocument, page: PDFPage, spec: SealSpec, cx: 
   const image = await doc.embedPng(await canvas.encode('png'));
   const { x, y, w, h } = centred(page, cx, cy, sideMm, sideMm);
   page.drawImage(image, { x, y, width: w, height: h, opacity: spec.opacity });
+}
+
+/** A mark painted on a transparent picture the size of the page, laid over it (as Word lays a picture watermark). */
+async function drawPagePicture(doc: PDFDocument, page: PDFPage, mark: PaintedTrap) {
+  const pxPerMm = 6, [wMm, hMm] = [page.getWidth() / PT_PER_MM, page.getHeight() / PT_PER_MM];
+  const canvas = createCanvas(Math.round(wMm * pxPerMm), Math.round(hMm * pxPerMm));
+  drawTrapPixels(canvas.getContext('2d'), pxPerMm, mark);
+  page.drawImage(await doc.embedPng(await canvas.encode('png')), { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
 }
 
 async function buildScan(c: CorpusCase, base: Uint8Array, pages: number[], rng: ReturnType<typeof makeRng>): Promise<PDFDocument> {

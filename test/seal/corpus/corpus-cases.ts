@@ -1,9 +1,9 @@
 // The labelled cases of the seal corpus, drawn from one seed: stamped pages in every form and unstamped pages,
 // many of them traps (red header, red rules, red table text, red handwriting, small red logos, tinted paper,
-// grey-scale scans, photos in coloured light).
+// grey-scale scans, photos in coloured light, a draft's watermark).
 import { makeRng, type Rng } from './prng.ts';
 import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
-import { handwriting, logo, rule, type Trap } from './trap-marks.ts';
+import { handwriting, logo, rule, watermark, type Trap } from './trap-marks.ts';
 import type { BaseKind } from './base-pages.ts';
 import type { ScanLook } from './scan-page.ts';
 import type { SealAnnotation } from './annotation-marks.ts';
@@ -165,5 +165,11 @@ export function corpusCases(seed: number): CorpusCase[] {
   // Added later: the same, held crooked; the traps on red-ruled tables, whose turned rules must still be cleared.
   for (let i = 0; i < 6; i++) add('stamped-crooked-photo', 'scan', true, { look: heldCrooked, base: tableBase(rng) });
   for (let i = 0; i < 6; i++) add('trap-crooked-photo', 'scan', false, { look: heldCrooked, base: rng.pick<BaseKind>(['red-lines', 'red-lines', 'red-header']), traps: [hand] });
+  // Added later: a draft's red watermark (样稿, 作废 ...) across the page, scanned or laid over it as a picture; and
+  // seals on scans of such pages.
+  const draft = (r: Rng) => watermark(r, PAGE_W, PAGE_H);
+  for (let i = 0; i < 6; i++) add('trap-watermark', 'scan', false, { traps: [draft] });
+  for (let i = 0; i < 3; i++) add('trap-watermark', 'electronic', false, { traps: [draft] });
+  for (let i = 0; i < 4; i++) add('stamped-watermark', 'scan', true, { traps: [draft] });
   return cases;
 }

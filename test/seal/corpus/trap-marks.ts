@@ -1,14 +1,16 @@
 // Red marks that are not seals, in millimetres from the page's top-left: handwriting and signatures, rules,
-// and small round logos; drawn both as vector paths (pdf-lib) and as pixels (canvas, before scanning).
+// small round logos, and a draft's watermark; drawn as vector paths (pdf-lib) and as pixels (canvas, before
+// scanning or as a picture over the page).
 import { rgb, type PDFPage } from 'pdf-lib';
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import { GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rng } from './prng.ts';
 import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
 
 export type Trap =
   | { kind: 'handwriting'; strokes: [number, number][][]; colour: Rgb; widthMm: number }
   | { kind: 'rule'; x0: number; y0: number; x1: number; y1: number; colour: Rgb; widthMm: number }
-  | { kind: 'logo'; seal: SealSpec; cx: number; cy: number };
+  | { kind: 'logo'; seal: SealSpec; cx: number; cy: number }
+  | { kind: 'watermark'; text: string; cx: number; cy: number; sizeMm: number; angleDeg: number; colour: Rgb; opacity: number };
 
 const RED: Rgb = [225, 20, 30];
 const PT_PER_MM = 72 / 25.4;
@@ -38,9 +40,25 @@ export function logo(rng: Rng, pageW: number, pageH: number): Trap {
   return { kind: 'logo', seal, cx: rng.range(15, pageW - 15), cy: rng.range(15, pageH - 15) };
 }
 
-type LineTrap = Exclude<Trap, { kind: 'logo' }>;
+const WATERMARK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc';
+let watermarkFontReady = false;
 
-/** Logos are drawn by the caller's seal drawer; these are the line marks. */
+/** A draft's watermark: two characters 45-75 mm tall in red, turned 25-45 degrees either way, across the middle of
+ *  the page, pale or strong. In a scan their strokes blur into shapes of a seal's size. */
+export function watermark(rng: Rng, pageW: number, pageH: number): Trap {
+  return {
+    kind: 'watermark', text: rng.pick(['样稿', '草稿', '作废', '样本', '副本']),
+    cx: pageW / 2 + rng.range(-25, 25), cy: pageH / 2 + rng.range(-40, 40), sizeMm: rng.range(45, 75),
+    angleDeg: (rng.chance(0.5) ? -1 : 1) * rng.range(25, 45), colour: rng.pick<Rgb>([RED, [235, 90, 90], [200, 30, 60]]),
+    opacity: rng.range(0.35, 0.9),
+  };
+}
+
+/** Marks painted as pixels by drawTrapPixels: all but logos, which the caller's seal drawer draws. */
+export type PaintedTrap = Exclude<Trap, { kind: 'logo' }>;
+type LineTrap = Exclude<PaintedTrap, { kind: 'watermark' }>;
+
+/** The line marks as vector paths. */
 export function drawTrapVector(page: PDFPage, trap: LineTrap): void {
   const H = page.getHeight();
   const at = ([x, y]: [number, number]) => ({ x: x * PT_PER_MM, y: H - y * PT_PER_MM });
@@ -51,7 +69,8 @@ export function drawTrapVector(page: PDFPage, trap: LineTrap): void {
   }
 }
 
-export function drawTrapPixels(g: SKRSContext2D, pxPerMm: number, trap: LineTrap): void {
+export function drawTrapPixels(g: SKRSContext2D, pxPerMm: number, trap: PaintedTrap): void {
+  if (trap.kind === 'watermark') return drawWatermark(g, pxPerMm, trap);
   g.strokeStyle = `rgb(${trap.colour.join(',')})`;
   g.lineWidth = trap.widthMm * pxPerMm;
   g.lineCap = 'round';
@@ -61,4 +80,20 @@ export function drawTrapPixels(g: SKRSContext2D, pxPerMm: number, trap: LineTrap
     line.forEach(([x, y], k) => (k ? g.lineTo(x * pxPerMm, y * pxPerMm) : g.moveTo(x * pxPerMm, y * pxPerMm)));
     g.stroke();
   }
+}
+
+/** Printed under the page's text: multiplied, so black stays black. */
+function drawWatermark(g: SKRSContext2D, pxPerMm: number, trap: Extract<Trap, { kind: 'watermark' }>): void {
+  if (!watermarkFontReady) watermarkFontReady = GlobalFonts.registerFromPath(WATERMARK_FONT, 'WatermarkSans');
+  g.save();
+  g.globalAlpha = trap.opacity;
+  g.globalCompositeOperation = 'multiply';
+  g.fillStyle = `rgb(${trap.colour.join(',')})`;
+  g.translate(trap.cx * pxPerMm, trap.cy * pxPerMm);
+  g.rotate((-trap.angleDeg * Math.PI) / 180);
+  g.font = `${Math.round(trap.sizeMm * pxPerMm)}px WatermarkSans`;
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.fillText(trap.text, 0, 0);
+  g.restore();
 }
