@@ -10,10 +10,13 @@ import { runWhenMain } from '../src/service/run-standalone.ts';
 export function startIntakeWorker(ctx: ServiceContext) {
   const threads = ctx.config.pipelineThreads;
   const pipeline = new PipelinePool(threads, EMAIL_TIME_LIMIT_MS, ctx.config.pipelineHeapMb);
+  // BullMQ's own lock (30 s, renewed every 15 s): the email is decided in a pipeline thread, so this thread renews it
+  // however long an email takes, and an email held by a bot that was killed is taken up again within a minute of the
+  // restart (a lock as long as the email's time limit left it waiting three).
   const worker = startWorker<IntakeJob>(ctx, QUEUE.intake, async (job) => {
     const verdict = await runIntake(ctx, pipeline, job.data);
     return { decision: verdict.decision, unit: verdict.unit };
-  }, { concurrency: threads, lockDuration: EMAIL_TIME_LIMIT_MS + 60_000 });
+  }, { concurrency: threads });
   worker.on('closed', () => void pipeline.close());
   return worker;
 }

@@ -2,7 +2,8 @@
 import type { Email } from '../types.ts';
 
 const ROBOT_LOCAL_PART = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|bounces?|auto-?reply|notifications?)([+.-]|$)/i;
-const AUTO_SUBJECT = /^(自动回复|自动答复|系统退信|退信|auto(matic)?[ -]?reply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure)|returned mail|failure notice)/i;
+/** Also behind reply and forward prefixes and in brackets: 【自动回复】, [Auto-Reply] Re: ..., Re: 自动回复：... */
+const AUTO_SUBJECT = /^((re|fwd?|回复|答复|转发)\s*[:：]\s*)*[【\[(（]?\s*(自动回复|自动答复|系统退信|退信|auto(matic)?[ -]?reply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure)|returned mail|failure notice)/i;
 const REPORT_TYPES = ['multipart/report', 'message/delivery-status', 'message/disposition-notification', 'message/feedback-report'];
 
 /** Why this email is machine-made, in Chinese for the ledger, or null when a person wrote it. */

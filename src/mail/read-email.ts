@@ -4,6 +4,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Address, Attachment, Email } from '../types.ts';
 import { receivedTime } from './received-time.ts';
 import { repairFileName, repairHeaderText } from './repair-charset.ts';
+import { printable } from './printable.ts';
 
 export interface ReadEmailOptions {
   /** Overrides the received time (the IMAP INTERNALDATE in the service, --received in `check`). */
@@ -32,10 +33,9 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
   };
 }
 
-/** A name as the sender's mail program meant it, without control characters: it is quoted in findings and replies,
- * where a CR/LF or NUL from a crafted name would break lines or cut the text. */
+/** A name as the sender's mail program meant it, printable: it is quoted in findings and replies. */
 export function attachmentFileName(raw: string): string {
-  return repairFileName(raw).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return printable(repairFileName(raw));
 }
 
 /** Lower-cased name -> unfolded value of its first (topmost) occurrence. */

@@ -4,6 +4,7 @@ import Mustache from 'mustache';
 import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
 import { projectFile } from '../project-files.ts';
+import { printable } from '../mail/printable.ts';
 
 type Kind = 'accepted' | 'returned';
 const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
@@ -45,7 +46,8 @@ function renderReply(input: ReplyInput): Reply {
   const { campaign, email } = input;
   const kind: Kind = input.errors.length ? 'returned' : 'accepted';
   const numbered = (list: Finding[]) => list.map((f, i) => ({ n: i + 1, message: f.message }));
-  const originalSubject = oneLine(email.subject) || campaign.form.title;
+  // Text from the email never carries a line break into a header (no header injection).
+  const originalSubject = printable(email.subject) || campaign.form.title;
   const subject = `${SUBJECT_MARK[kind]}${originalSubject.replace(/^(【(已受理|退回)】)+/, '')}`;
   const view = {
     title: subject,
@@ -59,7 +61,7 @@ function renderReply(input: ReplyInput): Reply {
     errorCount: input.errors.length,
     warnings: numbered(input.warnings),
     hasWarnings: input.warnings.length > 0,
-    files: email.attachments.map((a) => `《${oneLine(a.filename)}》`).join('、') || '无',
+    files: email.attachments.map((a) => `《${printable(a.filename)}》`).join('、') || '无',
     deadline: `${formatDay(campaign.deadline.date)}24:00`,
     collector: campaign.collector.name,
     contacts: campaign.collector.contacts.join('、'),
@@ -67,14 +69,16 @@ function renderReply(input: ReplyInput): Reply {
   };
   const plain = { escape: (value: unknown) => String(value) };
   return {
-    to: (email.replyTo ?? email.from)?.address ?? '',
+    to: recipient(campaign, email),
     subject,
     text: Mustache.render(template(kind, 'txt'), view, {}, plain),
     html: Mustache.render(template(kind, 'html'), view),
   };
 }
 
-/** Text from the email never carries a line break into a header (no header injection). */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t\u0000-\u001f\u007f]+/g, ' ').trim();
+/** The Reply-To the county set, else its From; never the city's own mailbox (a county that put it in Reply-To would
+ *  not hear back, and the bot would write to itself). */
+function recipient(campaign: Campaign, email: Email): string {
+  const own = campaign.collector.mailbox.toLowerCase();
+  return [email.replyTo, email.from].map((a) => a?.address ?? '').find((a) => a && a.toLowerCase() !== own) ?? '';
 }

@@ -2,10 +2,16 @@
 import { Worker, type Processor, type WorkerOptions } from 'bullmq';
 import type { ServiceContext } from './service-context.ts';
 
+/** How often a job may be left behind by a bot that died while it ran and still be taken up again. BullMQ's default
+ *  (1) fails a job, unanswered, the second time: two kills while the same email is being decided. What one email can
+ *  do is bounded in the pipeline threads, so a bot that dies is not the job's fault; this only stops a job that
+ *  somehow kills every bot that takes it. */
+const MAX_STALLED = 5;
+
 export function startWorker<T>(ctx: ServiceContext, queue: string, processor: Processor<T>, options: Partial<WorkerOptions> = {}): Worker<T> {
   // Each worker has its own connection: blocking commands must not hold up the shared one.
   const connection = ctx.redis.duplicate();
-  const worker = new Worker<T>(queue, processor, { connection, prefix: ctx.bullPrefix, autorun: true, ...options });
+  const worker = new Worker<T>(queue, processor, { connection, prefix: ctx.bullPrefix, autorun: true, maxStalledCount: MAX_STALLED, ...options });
   // BullMQ never closes a connection it was handed; left open, it keeps the process alive after a clean stop.
   worker.on('closed', () => void connection.quit().catch(() => connection.disconnect()));
   worker.on('failed', (job, err) => ctx.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));

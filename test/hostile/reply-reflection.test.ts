@@ -1,0 +1,43 @@
+// What a crafted filing can make the bot write, and to whom: an auto-reply hidden behind a reply prefix or brackets
+// is not answered (two responders must not bounce off each other); a Reply-To naming the city's own mailbox does
+// not turn the answer back on the bot; marks that reorder displayed text are not echoed.
+import { describe, expect, it } from 'vitest';
+import { campaign, check, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
+
+describe('a filing whose subject says it is an auto-reply', () => {
+  it.each(['【自动回复】湘阴县专题资源推荐表', '[Auto-Reply] Re: 湘阴县专题资源推荐表', 'Re: 自动回复：湘阴县专题资源推荐表', '回复：(Out of Office) 推荐表'])(
+    '%s: ignored, not answered', async (subject) => {
+      const verdict = await check(countyEmail([goodDocx(), goodPdf()], { subject }));
+      expect(verdict.decision).toBe('ignore');
+      expect(verdict.reply).toBeNull();
+    },
+  );
+
+  it('but a county subject that only mentions replies is answered', async () => {
+    const verdict = await check(countyEmail([goodDocx(), goodPdf()], { subject: '回复：湘阴县专题资源推荐表（已盖章）' }));
+    expect(verdict.decision).toBe('accept');
+  });
+});
+
+describe('where the answer goes', () => {
+  it('to the Reply-To a county set', async () => {
+    const verdict = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: dianjiao@xiangyin.test'] }));
+    expect(verdict.reply!.to).toBe('dianjiao@xiangyin.test');
+  });
+
+  it("to the From when the Reply-To names the city's own mailbox", async () => {
+    const own = campaign.collector.mailbox.toUpperCase();
+    const verdict = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: [`Reply-To: ${own}`] }));
+    expect(verdict.decision).toBe('accept');
+    expect(verdict.reply!.to).toBe('xyxjyj@126.com');
+  });
+});
+
+describe('an attachment name with a right-to-left override', () => {
+  it('is quoted without it', async () => {
+    const pdf = { ...goodPdf(), filename: '湘阴县推荐表\u202Efdp.exe' };
+    const verdict = await check(countyEmail([goodDocx(), pdf]));
+    expect(verdict.reply!.text).toContain('湘阴县推荐表 fdp.exe');
+    expect(`${verdict.reply!.text}${verdict.reply!.html}`).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+});
