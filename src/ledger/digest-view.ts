@@ -1,5 +1,6 @@
 // What the daily digest says, as plain data for its templates: who has filed, who is short where, who was
-// returned and not yet accepted, who has not filed, what was returned today, totals against the minimum.
+// returned and not yet accepted, who has not filed, what was returned today, whose answer did not go out, totals
+// against the minimum.
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
@@ -8,7 +9,16 @@ import { expectedMinimum, STATUS_LABEL, unitStandings, type UnitStanding } from 
 
 const DAY_MS = 86_400_000;
 
-export function digestView(state: LedgerState, campaign: Campaign, now: Date) {
+/** A verdict whose reply did not go out: `held` by the per-sender hourly limit, or `refused` for good by the mail
+ *  server (`detail`: its answer). */
+export interface UnsentReply { record: LedgerRecord; why: 'held' | 'refused'; detail: string }
+
+const UNSENT_LABEL: Record<UnsentReply['why'], string> = {
+  held: '同一地址一小时内回复过多，回复暂缓',
+  refused: '邮件服务器拒收回复',
+};
+
+export function digestView(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []) {
   const zone = campaign.deadline.timeZone;
   const today = localDate(now, zone);
   const standings = unitStandings(state, campaign);
@@ -51,6 +61,14 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date) {
       earlierAccepted: s.filings.some((f) => f.entry.verdict.decision === 'accept'),
     })),
     none: none.map((s) => s.unit.name).join('、'),
+    unsentCount: unsent.length,
+    unsent: unsent.map(({ record, why, detail }) => ({
+      at: at(record),
+      unit: record.entry.verdict.unit ?? '（未识别单位）',
+      from: record.entry.from,
+      decision: record.entry.verdict.decision === 'accept' ? '受理' : '退回',
+      why: detail ? `${UNSENT_LABEL[why]}（${detail}）` : UNSENT_LABEL[why],
+    })),
     returnedToday: decidedToday('reject').map((r) => ({
       time: formatForPeople(new Date(r.entry.handledAt), zone).split(' ')[1],
       unit: r.entry.verdict.unit ?? '（未识别单位）',

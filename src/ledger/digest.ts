@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Mustache from 'mustache';
 import type { Campaign } from '../types.ts';
 import { localDate } from '../time/zoned.ts';
-import { digestView } from './digest-view.ts';
+import { digestView, type UnsentReply } from './digest-view.ts';
 import type { LedgerState } from './ledger-types.ts';
 import { projectFile } from '../project-files.ts';
 
@@ -23,8 +23,8 @@ function template(ext: 'txt' | 'html'): string {
   return templates.get(ext)!;
 }
 
-export function buildDigest(state: LedgerState, campaign: Campaign, now: Date): Digest {
-  const view = digestView(state, campaign, now);
+export function buildDigest(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []): Digest {
+  const view = digestView(state, campaign, now, unsent);
   const subject = `【报送日报】${view.day} 已受理 ${view.acceptedCount}/${view.unitCount} 个单位`;
   const plain = { escape: (value: unknown) => String(value) };
   return {

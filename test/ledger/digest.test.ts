@@ -1,5 +1,6 @@
 // The daily digest built from a real Redis ledger: who filed, who is short where, who was returned and not yet
-// accepted, who has not filed, what was returned today (Shanghai day), totals against the minimum.
+// accepted, who has not filed, what was returned today (Shanghai day), answers that did not go out, totals against
+// the minimum.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/ledger/digest.ts';
@@ -86,6 +87,20 @@ describe('the daily digest', () => {
     expect(digest.text).toContain('（"张三" <zs@county.test>）');
     expect(digest.html).toContain('（&quot;张三&quot; &lt;zs@county.test&gt;）');
     expect(digest.attachmentName).toBe('报送台账-2022-07-03.xlsx');
+  });
+
+  it('names each answer that did not go out, held by the per-sender limit or refused by the mail server', () => {
+    const [pingjiang, huarong] = [state.records[0], state.records[2]];
+    const unsent = [
+      { record: pingjiang, why: 'held' as const, detail: '' },
+      { record: huarong, why: 'refused' as const, detail: 'SMTP refused permanently (550): no such user' },
+    ];
+    const digest = buildDigest(state, campaign, NOW, unsent);
+    expect(digest.text).toContain('七、未能发出的回复（2 封；原邮件仍在收件箱，未归档，请人工回复）');
+    expect(digest.text).toContain('- 2022年7月1日 10:12 平江县（');
+    expect(digest.text).toContain('，受理）：同一地址一小时内回复过多，回复暂缓');
+    expect(digest.text).toContain('，退回）：邮件服务器拒收回复（SMTP refused permanently (550): no such user）');
+    expect(buildDigest(state, campaign, NOW).text).toMatch(/七、未能发出的回复（0 封；[^\n]*\n- 无/);
   });
 
   it('says the deadline has passed once it has', () => {

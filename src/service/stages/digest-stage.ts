@@ -6,6 +6,7 @@ import { rebuildLedgerFile } from '../../ledger/rebuild-ledger-file.ts';
 import { localDate } from '../../time/zoned.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { ledgerPrefix } from './ledger-stage.ts';
+import { unsentReplies } from './reply-stage.ts';
 
 /** Returns false when today's digest already went out (a retried or repeated run). */
 export async function runDigest(ctx: ServiceContext, transport: Transporter, now = new Date()): Promise<boolean> {
@@ -13,7 +14,8 @@ export async function runDigest(ctx: ServiceContext, transport: Transporter, now
   const sentKey = `${ctx.keyPrefix}digest:${day}`;
   if (await ctx.redis.exists(sentKey)) return false;
   await rebuildLedgerFile(ctx.redis, ledgerPrefix(ctx), ctx.campaign, ctx.ledgerFile);
-  const digest = buildDigest(await readLedger(ctx.redis, ledgerPrefix(ctx)), ctx.campaign, now);
+  const state = await readLedger(ctx.redis, ledgerPrefix(ctx));
+  const digest = buildDigest(state, ctx.campaign, now, await unsentReplies(ctx, state.records));
   await transport.sendMail({
     from: { name: ctx.campaign.collector.name, address: ctx.config.mailFrom },
     to: ctx.config.staffTo,

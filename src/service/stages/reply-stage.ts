@@ -1,5 +1,6 @@
 // Stage "reply": send the answer once, keep a copy in Sent, then mark and file the county's email. Each step is
 // remembered per email in Redis, so a retry repeats only what did not happen.
+import { UnrecoverableError } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import { readArchivedEmail } from '../../archive/archive-email.ts';
 import { appendToSent, fileOriginal } from '../../mailbox/mailbox-actions.ts';
@@ -10,15 +11,19 @@ import { admitReply } from '../../reply/sender-limit.ts';
 import { replyFor } from '../../reply/render-reply.ts';
 import { sendRaw } from '../../reply/smtp-send.ts';
 import type { ReplyJob } from '../jobs.ts';
+import type { LedgerRecord } from '../../ledger/ledger-types.ts';
+import type { UnsentReply } from '../../ledger/digest-view.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 export type ReplyStep = 'sent' | 'copied' | 'filed' | 'held';
+
+const marksKey = (ctx: ServiceContext, emailId: string) => `${ctx.keyPrefix}reply:${emailId}`;
 
 export async function runReply(
   ctx: ServiceContext, transport: Transporter, mailbox: MailboxSession, { intake, verdict }: ReplyJob,
 ): Promise<ReplyStep[]> {
   if (verdict.decision === 'ignore') return [];
-  const marks = `${ctx.keyPrefix}reply:${intake.emailId}`;
+  const marks = marksKey(ctx, intake.emailId);
   const done = new Set(Object.keys(await ctx.redis.hgetall(marks)));
   const mark = (step: ReplyStep) => ctx.redis.hset(marks, step, new Date().toISOString());
   const log = ctx.log.child({ emailId: intake.emailId, unit: verdict.unit });
@@ -34,7 +39,13 @@ export async function runReply(
       log.warn({ to: reply.to }, 'reply held: too many replies to this address within an hour');
       return ['held'];
     }
-    await sendRaw(transport, message.envelope, message.raw);
+    try {
+      await sendRaw(transport, message.envelope, message.raw);
+    } catch (err) {
+      // Refused for good (5xx): not answered and not filed, like a held reply; the daily digest names it for staff.
+      if (err instanceof UnrecoverableError) await ctx.redis.hset(marks, 'refused', err.message);
+      throw err;
+    }
     await mark('sent');
     log.info({ to: reply.to, subject: reply.subject, messageId: message.messageId }, 'reply sent');
   }
@@ -49,4 +60,17 @@ export async function runReply(
     });
   }
   return ['sent', 'copied', 'filed'];
+}
+
+/** The answered verdicts among `records` whose reply has not gone out: held by the per-sender limit, or refused by the
+ *  mail server for good. Each such email is still unread in the mailbox; the digest lists them for staff. */
+export async function unsentReplies(ctx: ServiceContext, records: LedgerRecord[]): Promise<UnsentReply[]> {
+  const unsent: UnsentReply[] = [];
+  for (const record of records.filter((r) => r.entry.verdict.decision !== 'ignore')) {
+    const marks = await ctx.redis.hgetall(marksKey(ctx, record.entry.emailId));
+    if (marks.sent) continue;
+    if (marks.refused) unsent.push({ record, why: 'refused', detail: marks.refused });
+    else if (marks.held) unsent.push({ record, why: 'held', detail: '' });
+  }
+  return unsent;
 }
