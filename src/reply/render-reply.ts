@@ -20,11 +20,12 @@ function template(kind: Kind, ext: 'txt' | 'html'): string {
 
 type Decided = Pick<Verdict, 'unit' | 'form' | 'errors' | 'warnings' | 'countsBySection'>;
 
-/** The reply a verdict calls for: the same function whether the verdict is fresh or amended by the ledger. */
-export function replyFor(campaign: Campaign, email: Email, verdict: Decided): Reply {
+/** The reply a verdict calls for: the same function whether the verdict is fresh or amended by the ledger; `own`: the
+ *  bot's own addresses (ownAddresses in mail/auto-generated.ts). */
+export function replyFor(campaign: Campaign, email: Email, verdict: Decided, own: readonly string[]): Reply {
   const unit = campaign.units.find((u) => u.name === verdict.unit);
   return renderReply({
-    campaign, email,
+    campaign, email, own,
     salutation: verdict.form?.unit || verdict.unit || email.from?.name || '您好',
     quota: unit?.quota ?? null,
     errors: verdict.errors, warnings: verdict.warnings, countsBySection: verdict.countsBySection,
@@ -34,6 +35,7 @@ export function replyFor(campaign: Campaign, email: Email, verdict: Decided): Re
 interface ReplyInput {
   campaign: Campaign;
   email: Email;
+  own: readonly string[];
   /** How to address the county: the form's 填表单位, else the unit, else the sender's name. */
   salutation: string;
   quota: number | null;
@@ -61,7 +63,8 @@ function renderReply(input: ReplyInput): Reply {
     errorCount: input.errors.length,
     warnings: numbered(input.warnings),
     hasWarnings: input.warnings.length > 0,
-    files: email.attachments.map((a) => `《${printable(a.filename)}》`).join('、') || '无',
+    // File names are printable from the start (attachmentFileName, as the email is read).
+    files: email.attachments.map((a) => `《${a.filename}》`).join('、') || '无',
     deadline: `${formatDay(campaign.deadline.date)}24:00`,
     collector: campaign.collector.name,
     contacts: campaign.collector.contacts.join('、'),
@@ -69,16 +72,15 @@ function renderReply(input: ReplyInput): Reply {
   };
   const plain = { escape: (value: unknown) => String(value) };
   return {
-    to: recipient(campaign, email),
+    to: recipient(email, input.own),
     subject,
     text: Mustache.render(template(kind, 'txt'), view, {}, plain),
     html: Mustache.render(template(kind, 'html'), view),
   };
 }
 
-/** The Reply-To the county set, else its From; never the city's own mailbox (a county that put it in Reply-To would
- *  not hear back, and the bot would write to itself). */
-function recipient(campaign: Campaign, email: Email): string {
-  const own = campaign.collector.mailbox.toLowerCase();
-  return [email.replyTo, email.from].map((a) => a?.address ?? '').find((a) => a && a.toLowerCase() !== own) ?? '';
+/** The Reply-To the county set, else its From; never one of the bot's own addresses (a county that put the city's
+ *  mailbox in Reply-To would not hear back, and the bot would write to itself). */
+function recipient(email: Email, own: readonly string[]): string {
+  return [email.replyTo, email.from].map((a) => a?.address ?? '').find((a) => a && !own.includes(a.toLowerCase())) ?? '';
 }

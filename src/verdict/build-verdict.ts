@@ -6,7 +6,8 @@ import { countBySection, toResources } from '../validate/resources.ts';
 import type { Submission } from '../validate/submission.ts';
 import type { Decided } from './decide.ts';
 
-export function submissionVerdict(submission: Submission, decided: Decided, stamps: StampFinding[], file?: string): Verdict {
+/** `own`: the bot's own addresses (ownAddresses), which the reply never goes to. */
+export function submissionVerdict(submission: Submission, decided: Decided, stamps: StampFinding[], own: readonly string[], file?: string): Verdict {
   const { campaign, email, unit, header } = submission;
   const verdict: Verdict = {
     ...(file === undefined ? {} : { file }),
@@ -24,7 +25,7 @@ export function submissionVerdict(submission: Submission, decided: Decided, stam
     stamps,
     reply: null,
   };
-  return { ...verdict, reply: replyFor(campaign, email, verdict) };
+  return { ...verdict, reply: replyFor(campaign, email, verdict, own) };
 }
 
 export function ignoreVerdict(campaign: Campaign, email: Email, why: Finding, file?: string): Verdict {

@@ -2,6 +2,7 @@
 // is not answered (two responders must not bounce off each other); a Reply-To naming the city's own mailbox does
 // not turn the answer back on the bot; marks that reorder displayed text are not echoed.
 import { describe, expect, it } from 'vitest';
+import { checkEmail } from '../../src/pipeline/check-email.ts';
 import { campaign, check, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
 
 describe('a filing whose subject says it is an auto-reply', () => {
@@ -29,6 +30,12 @@ describe('where the answer goes', () => {
     const own = campaign.collector.mailbox.toUpperCase();
     const verdict = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: [`Reply-To: ${own}`] }));
     expect(verdict.decision).toBe('accept');
+    expect(verdict.reply!.to).toBe('xyxjyj@126.com');
+  });
+
+  it('to the From when the Reply-To names another address the bot sends from (MAIL_FROM)', async () => {
+    const raw = countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: Bot@City.test'] });
+    const verdict = await checkEmail(raw, { campaign, ownAddresses: ['bot@city.test'] });
     expect(verdict.reply!.to).toBe('xyxjyj@126.com');
   });
 });

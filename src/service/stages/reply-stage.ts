@@ -9,6 +9,7 @@ import { readEmail } from '../../mail/read-email.ts';
 import { composeReply } from '../../reply/compose-reply.ts';
 import { admitReply } from '../../reply/sender-limit.ts';
 import { replyFor } from '../../reply/render-reply.ts';
+import { ownAddresses } from '../../mail/auto-generated.ts';
 import { sendRaw } from '../../reply/smtp-send.ts';
 import type { ReplyJob } from '../jobs.ts';
 import type { LedgerRecord } from '../../ledger/ledger-types.ts';
@@ -29,7 +30,7 @@ export async function runReply(
   const log = ctx.log.child({ emailId: intake.emailId, unit: verdict.unit });
 
   const email = await readEmail(await readArchivedEmail(ctx.config.dataDir, intake.archivePath), { receivedAt: new Date(intake.internalDate) });
-  const reply = replyFor(ctx.campaign, email, verdict);
+  const reply = replyFor(ctx.campaign, email, verdict, ownAddresses(ctx.campaign, [ctx.config.mailFrom]));
   if (!reply.to) return [];
   const message = await composeReply(email, reply, { address: ctx.config.mailFrom, name: ctx.campaign.collector.name }, intake.emailId);
   if (!done.has('sent')) {
@@ -65,12 +66,18 @@ export async function runReply(
 /** The answered verdicts among `records` whose reply has not gone out: held by the per-sender limit, or refused by the
  *  mail server for good. Each such email is still unread in the mailbox; the digest lists them for staff. */
 export async function unsentReplies(ctx: ServiceContext, records: LedgerRecord[]): Promise<UnsentReply[]> {
+  const answered = records.filter((r) => r.entry.verdict.decision !== 'ignore');
+  // One round trip for all of them.
+  const read = ctx.redis.pipeline();
+  for (const record of answered) read.hgetall(marksKey(ctx, record.entry.emailId));
+  const results = (await read.exec()) ?? [];
   const unsent: UnsentReply[] = [];
-  for (const record of records.filter((r) => r.entry.verdict.decision !== 'ignore')) {
-    const marks = await ctx.redis.hgetall(marksKey(ctx, record.entry.emailId));
-    if (marks.sent) continue;
+  answered.forEach((record, k) => {
+    const [err, marks] = results[k] as [Error | null, Record<string, string>];
+    if (err) throw err;
+    if (marks.sent) return;
     if (marks.refused) unsent.push({ record, why: 'refused', detail: marks.refused });
     else if (marks.held) unsent.push({ record, why: 'held', detail: '' });
-  }
+  });
   return unsent;
 }
