@@ -4,7 +4,8 @@
 export interface Campaign {
   id: string;
   name: string;
-  collector: { name: string; mailbox: string; contacts: string[]; phone: string };
+  /** authServIds: the names the mailbox's receiving server signs its Authentication-Results with (RFC 8601). */
+  collector: { name: string; mailbox: string; contacts: string[]; phone: string; authServIds?: string[] };
   deadline: { date: string; timeZone: string };
   campaignWords: string[];
   form: FormSpec;
@@ -61,6 +62,8 @@ export interface Email {
   receivedAt: Date;
   /** Lower-cased header name -> raw (unfolded) value, for the auto-reply checks. */
   headers: Record<string, string>;
+  /** Every Authentication-Results header, topmost first, unfolded: which to believe is the sender check's to say. */
+  authResults: string[];
   /** Content types of every MIME part, to spot delivery-status reports. */
   partTypes: string[];
   attachments: Attachment[];

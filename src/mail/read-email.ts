@@ -24,6 +24,7 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
     text: parsed.text ?? '',
     receivedAt: options.receivedAt ?? receivedTime(headers.received, headers.date) ?? new Date(),
     headers,
+    authResults: headerValues(parsed, 'authentication-results'),
     partTypes: partTypes(raw, parsed),
     attachments: parsed.attachments.map((a): Attachment => ({
       filename: attachmentFileName(a.filename ?? ''),
@@ -42,11 +43,17 @@ export function attachmentFileName(raw: string): string {
 function rawHeaders(parsed: ParsedMail): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) {
-    if (key in out) continue;
-    out[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    if (!(key in out)) out[key] = unfolded(line);
   }
   return out;
 }
+
+/** Every occurrence of one (lower-cased) header, topmost first. */
+function headerValues(parsed: ParsedMail, name: string): string[] {
+  return parsed.headerLines.filter(({ key }) => key === name).map(({ line }) => unfolded(line));
+}
+
+const unfolded = (line: string) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
 
 function addresses(field: AddressObject | AddressObject[] | undefined): Address[] {
   const list = Array.isArray(field) ? field : field ? [field] : [];

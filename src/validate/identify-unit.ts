@@ -20,8 +20,14 @@ export function identifyUnit(campaign: Campaign, clues: UnitClues): UnitMatch | 
     const byFile = inText(name);
     if (byFile) return { unit: byFile, source: 'file' };
   }
-  const bySender = campaign.units.find((u) => u.senders.some((s) => s.toLowerCase() === clues.sender.toLowerCase()));
+  const bySender = unitRegisteredFor(campaign, clues.sender);
   return bySender ? { unit: bySender, source: 'sender' } : null;
+}
+
+/** The unit whose registered senders hold this address, if any. */
+export function unitRegisteredFor(campaign: Campaign, address: string): UnitSpec | undefined {
+  const wanted = address.toLowerCase();
+  return campaign.units.find((u) => u.senders.some((s) => s.toLowerCase() === wanted));
 }
 
 /**

@@ -104,7 +104,7 @@ describe('deciding a submission', () => {
   });
 
   it('warns staff when the receiving server says the sender domain failed DKIM, SPF or DMARC', () => {
-    const forged = email({ headers: { 'authentication-results': 'mx.126.com; dkim=fail header.d=126.com; spf=softfail smtp.mailfrom=126.com; dmarc=fail' } });
+    const forged = email({ authResults: ['mx.126.com; dkim=fail header.d=126.com; spf=softfail smtp.mailfrom=126.com; dmarc=fail'] });
     const { warnings, decision } = decide(submission(fullTable(5), { email: forged }));
     expect(decision).toBe('accept');
     expect(codes(warnings)).toEqual(['SENDER_NOT_AUTHENTICATED']);

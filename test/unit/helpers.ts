@@ -16,6 +16,7 @@ export function email(overrides: Partial<Email> = {}): Email {
     text: '',
     receivedAt: new Date('2022-07-01T06:20:11Z'),
     headers: {},
+    authResults: [],
     partTypes: ['multipart/mixed'],
     attachments: [],
     ...overrides,

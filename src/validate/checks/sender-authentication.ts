@@ -1,14 +1,27 @@
-// SENDER_NOT_AUTHENTICATED (an extension of the contract's warnings): the receiving server's
-// Authentication-Results says the From domain failed DKIM, SPF or DMARC, so the filing may be forged.
+// SENDER_NOT_AUTHENTICATED (an extension of the contract's warnings): the receiving server's Authentication-Results
+// says the From domain failed DKIM, SPF or DMARC, or, for an address registered for a unit, that nothing vouched
+// for it (no signature, no SPF pass): the filing may be forged, and the registry would have named its unit.
+import { receivingServerResults, type MethodResult } from '../../mail/authentication-results.ts';
 import { finding } from '../../messages/catalogue.ts';
 import type { Check } from '../check.ts';
+import { unitRegisteredFor } from '../identify-unit.ts';
 
-const FAILED = /\b(dkim|spf|dmarc)\s*=\s*(fail|softfail|permerror)\b/gi;
+const FAILING = new Set(['fail', 'softfail', 'permerror']);
 
-export const checkSenderAuthentication: Check = ({ email }) => {
-  // The topmost Authentication-Results is the one the city's own server added; lower ones could be forged.
-  const results = email.headers['authentication-results'] ?? '';
-  const failed = [...new Set([...results.matchAll(FAILED)].map((m) => `${m[1].toUpperCase()} ${m[2].toLowerCase()}`))];
-  if (failed.length === 0) return [];
-  return [finding('SENDER_NOT_AUTHENTICATED', { sender: email.from?.address ?? '', failed: failed.join('、') })];
+export const checkSenderAuthentication: Check = ({ campaign, email }) => {
+  const results = receivingServerResults(email.authResults, campaign.collector.authServIds ?? []);
+  // No header from the receiving server: it checks nothing, so there is nothing to go on either way.
+  if (!results) return [];
+  // DMARC's pass is the verdict on the From domain itself; a failing extra signature (a list's, a forwarder's) is not.
+  if (results.some((r) => r.method === 'dmarc' && r.result === 'pass')) return [];
+  const sender = email.from?.address ?? '';
+  const failed = results.filter((r) => FAILING.has(r.result));
+  const registered = unitRegisteredFor(campaign, sender) !== undefined;
+  if (failed.length === 0 && (!registered || results.some((r) => r.result === 'pass'))) return [];
+  return [finding('SENDER_NOT_AUTHENTICATED', { sender, failed: named(failed.length > 0 ? failed : results) })];
 };
+
+function named(results: MethodResult[]): string {
+  const labels = [...new Set(results.map((r) => `${r.method.toUpperCase()} ${r.result}`))];
+  return labels.join('、') || '无任何认证结果';
+}
