@@ -5,6 +5,7 @@ import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
 import { projectFile } from '../project-files.ts';
 import { printable } from '../mail/printable.ts';
+import { unitRegisteredFor } from '../validate/identify-unit.ts';
 
 type Kind = 'accepted' | 'returned';
 const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
@@ -72,15 +73,24 @@ function renderReply(input: ReplyInput): Reply {
   };
   const plain = { escape: (value: unknown) => String(value) };
   return {
-    to: recipient(email, input.own),
+    to: recipient(campaign, email, input.own),
     subject,
     text: Mustache.render(template(kind, 'txt'), view, {}, plain),
     html: Mustache.render(template(kind, 'html'), view),
   };
 }
 
-/** The Reply-To the county set, else its From; never one of the bot's own addresses (a county that put the city's
- *  mailbox in Reply-To would not hear back, and the bot would write to itself). */
-function recipient(email: Email, own: readonly string[]): string {
-  return [email.replyTo, email.from].map((a) => a?.address ?? '').find((a) => a && !own.includes(a.toLowerCase())) ?? '';
+/**
+ * The Reply-To the county set when it is an address of the From's own domain or one registered for a unit, else the
+ * From: anyone can write any Reply-To, and the answer (which quotes the subject) must not be sent wherever a
+ * stranger points it. Never one of the bot's own addresses (a county that put the city's mailbox in Reply-To would
+ * not hear back, and the bot would write to itself).
+ */
+function recipient(campaign: Campaign, email: Email, own: readonly string[]): string {
+  const from = email.from?.address ?? '';
+  const replyTo = email.replyTo?.address ?? '';
+  const trusted = replyTo && (domainOf(replyTo) === domainOf(from) || unitRegisteredFor(campaign, replyTo)) ? [replyTo] : [];
+  return [...trusted, from].find((a) => a && !own.includes(a.toLowerCase())) ?? '';
 }
+
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();

@@ -1,6 +1,7 @@
 // What a crafted filing can make the bot write, and to whom: an auto-reply hidden behind a reply prefix or brackets
 // is not answered (two responders must not bounce off each other); a Reply-To naming the city's own mailbox does
-// not turn the answer back on the bot; marks that reorder displayed text are not echoed.
+// not turn the answer back on the bot, nor one in a stranger's domain send it elsewhere; marks that reorder
+// displayed text are not echoed.
 import { describe, expect, it } from 'vitest';
 import { checkEmail } from '../../src/pipeline/check-email.ts';
 import { campaign, check, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
@@ -21,9 +22,17 @@ describe('a filing whose subject says it is an auto-reply', () => {
 });
 
 describe('where the answer goes', () => {
-  it('to the Reply-To a county set', async () => {
-    const verdict = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: dianjiao@xiangyin.test'] }));
-    expect(verdict.reply!.to).toBe('dianjiao@xiangyin.test');
+  it("to the Reply-To a county set in its own mail domain, or naming a unit's registered address", async () => {
+    const sameDomain = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: DianJiao@126.com'] }));
+    expect(sameDomain.reply!.to).toBe('dianjiao@126.com');
+    const registered = await check(countyEmail([goodDocx(), goodPdf()], { from: 'dianjiao@xiangyin.test', extraHeaders: ['Reply-To: xyxjyj@126.com'] }));
+    expect(registered.reply!.to).toBe('xyxjyj@126.com');
+  });
+
+  it('to the From when the Reply-To points anywhere else (no acknowledgement sent where a stranger says)', async () => {
+    const verdict = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: victim@elsewhere.test'] }));
+    expect(verdict.decision).toBe('accept');
+    expect(verdict.reply!.to).toBe('xyxjyj@126.com');
   });
 
   it("to the From when the Reply-To names the city's own mailbox", async () => {
