@@ -6,6 +6,7 @@ import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config/config.ts';
 import { readLedger } from '../../src/ledger/ledger-store.ts';
+import { MailboxSession } from '../../src/mailbox/mailbox-session.ts';
 import { startBot } from '../../src/service/bot.ts';
 import { ledgerPrefixOf } from '../../src/service/service-context.ts';
 import { runDigest } from '../../src/service/stages/digest-stage.ts';
@@ -41,7 +42,9 @@ while (Date.now() < deadline && !(state.records.length === DEMO_EMAILS.length &&
   await new Promise((r) => setTimeout(r, 500));
   state = await readLedger(redis, ledgerPrefix);
 }
-await runDigest(bot.ctx, smtpTransport(config.smtp));
+const mailbox = new MailboxSession(config.imap, bot.ctx.log);
+await runDigest(bot.ctx, smtpTransport(config.smtp), mailbox);
+await mailbox.close();
 await bot.ctx.queues.ledger.add('file', { requestedAt: Date.now() + 60_000 });
 await new Promise((r) => setTimeout(r, 1500));
 await bot.stop();

@@ -96,7 +96,7 @@ describe('the daily digest', () => {
       { record: huarong, why: 'refused' as const, detail: 'SMTP refused permanently (550): no such user' },
     ];
     const digest = buildDigest(state, campaign, NOW, unsent);
-    expect(digest.text).toContain('七、未能发出的回复（2 封；原邮件仍在收件箱，未归档，请人工回复）');
+    expect(digest.text).toContain('七、未能发出的回复（2 封；原邮件仍在收件箱，未归档，请人工回复；已回复、删除或移走的不再列出）');
     expect(digest.text).toContain('- 2022年7月1日 10:12 平江县（');
     expect(digest.text).toContain('，受理）：同一地址一小时内回复过多，回复暂缓');
     expect(digest.text).toContain('，退回）：邮件服务器拒收回复（SMTP refused permanently (550): no such user）');

@@ -2,6 +2,7 @@
 // the senders' mailboxes, filed, and kept in the ledger; ignored mail is left alone; the digest reaches staff.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
+import { MailboxSession } from '../../src/mailbox/mailbox-session.ts';
 import { smtpTransport } from '../../src/reply/smtp-send.ts';
 import type { Bot } from '../../src/service/bot.ts';
 import { runDigest } from '../../src/service/stages/digest-stage.ts';
@@ -118,9 +119,10 @@ describe('the running bot answers county emails', () => {
 
   it('sends the daily digest to staff with the spreadsheet attached, once per day', async () => {
     const transport = smtpTransport(stage.config.smtp);
+    const mailbox = new MailboxSession(bot!.ctx.config.imap, bot!.ctx.log);
     const send = vi.spyOn(transport, 'sendMail');
     try {
-      expect(await runDigest(bot!.ctx, transport)).toBe(true);
+      expect(await runDigest(bot!.ctx, transport, mailbox)).toBe(true);
       const { messageId } = await (send.mock.results[0].value as Promise<{ messageId: string }>);
       const staff = env.accounts.find((a) => a.address === stage.config.staffTo[0])!;
       const [digest] = await vi.waitFor(async () => {
@@ -134,9 +136,10 @@ describe('the running bot answers county emails', () => {
       expect(digest.mail.text).toContain('湘阴县');
       const attached = await readWorkbook(sheet!.content);
       expect(CASES.filter((c) => rowsOf(attached, '邮件', email(c).messageId).length !== 1)).toEqual([]);
-      expect(await runDigest(bot!.ctx, transport)).toBe(false);
+      expect(await runDigest(bot!.ctx, transport, mailbox)).toBe(false);
     } finally {
       transport.close();
+      await mailbox.close();
     }
   });
 });

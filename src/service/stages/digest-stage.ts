@@ -1,5 +1,8 @@
 // Stage "digest": the daily consolidated ledger to city staff, the fresh spreadsheet attached, once per local day.
 import type { Transporter } from 'nodemailer';
+import type { UnsentReply } from '../../ledger/digest-view.ts';
+import { awaitingStaff } from '../../mailbox/awaiting-staff.ts';
+import type { MailboxSession } from '../../mailbox/mailbox-session.ts';
 import { buildDigest } from '../../ledger/digest.ts';
 import { readLedger } from '../../ledger/ledger-store.ts';
 import { rebuildLedgerFile } from '../../ledger/rebuild-ledger-file.ts';
@@ -9,13 +12,14 @@ import { ledgerPrefix } from './ledger-stage.ts';
 import { unsentReplies } from './reply-stage.ts';
 
 /** Returns false when today's digest already went out (a retried or repeated run). */
-export async function runDigest(ctx: ServiceContext, transport: Transporter, now = new Date()): Promise<boolean> {
+export async function runDigest(ctx: ServiceContext, transport: Transporter, mailbox: MailboxSession, now = new Date()): Promise<boolean> {
   const day = localDate(now, ctx.campaign.deadline.timeZone);
   const sentKey = `${ctx.keyPrefix}digest:${day}`;
   if (await ctx.redis.exists(sentKey)) return false;
   await rebuildLedgerFile(ctx.redis, ledgerPrefix(ctx), ctx.campaign, ctx.ledgerFile);
   const state = await readLedger(ctx.redis, ledgerPrefix(ctx));
-  const digest = buildDigest(state, ctx.campaign, now, await unsentReplies(ctx, state.records));
+  const unsent = await stillUnanswered(ctx, mailbox, await unsentReplies(ctx, state.records));
+  const digest = buildDigest(state, ctx.campaign, now, unsent);
   await transport.sendMail({
     from: { name: ctx.campaign.collector.name, address: ctx.config.mailFrom },
     to: ctx.config.staffTo,
@@ -28,6 +32,19 @@ export async function runDigest(ctx: ServiceContext, transport: Transporter, now
   await ctx.redis.set(sentKey, now.toISOString(), 'EX', 40 * 24 * 3600);
   ctx.log.info({ to: ctx.config.staffTo, day }, 'daily ledger sent');
   return true;
+}
+
+/** Leaves out the unsent replies staff have since dealt with by hand (answered, deleted or moved the email). */
+async function stillUnanswered(ctx: ServiceContext, mailbox: MailboxSession, unsent: UnsentReply[]): Promise<UnsentReply[]> {
+  if (unsent.length === 0) return unsent;
+  try {
+    const waiting = await mailbox.use((client) => awaitingStaff(client, unsent.map((u) => u.record.entry.place)));
+    return unsent.filter((_, k) => waiting[k]);
+  } catch (error) {
+    // The digest still goes out: every unsent reply is named, as if none had been dealt with.
+    ctx.log.warn({ err: error }, 'mailbox not readable for the digest; every unsent reply is listed');
+    return unsent;
+  }
 }
 
 /** The one place the daily schedule is set: upserting by id makes every process agree on a single scheduler. */
