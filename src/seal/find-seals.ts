@@ -14,7 +14,8 @@ import type { PlacedJpeg } from './page-jpegs.ts';
 export interface SealCheck {
   stamps: StampFinding[];
   pagesChecked: number;
-  /** No seal seen, and the pages are grey-scale scans: a seal may be there, but its colour is lost. */
+  /** No seal seen, and a page is a grey-scale scan: a seal may be there, but its colour is lost (a scanner that
+   *  tells colour pages from black-and-white ones, or an app's modes page by page, may keep only a cover in colour). */
   greyscaleOnly: boolean;
   /** No seal seen, and the scans are so coarse or so compressed that a seal's red may be lost: their lowest resolution
    *  and JPEG quality (then greyscaleOnly is false: the answer asks for a better scan, in colour); else null. */
@@ -34,36 +35,36 @@ export async function findSeals(
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   const pagesChecked = Math.min(document.numPages, maxPages);
   const stamps: StampFinding[] = [];
-  let colourless = true;
+  const greyPages: number[] = [];
   for (let page = 1; page <= pagesChecked; page++) {
-    const { raster, seals, colourless: grey } = await checkPage(document, page, options.raster ?? DEFAULT_RASTER);
-    colourless &&= grey;
+    const { raster, seals, colourless } = await checkPage(document, page, options.raster ?? DEFAULT_RASTER);
+    if (colourless) greyPages.push(page);
     for (const seal of seals) {
       const box = seal.box.map((v) => Math.round((v / raster.pxPerPt) * 10) / 10) as StampFinding['box'];
       stamps.push({ file, page, box, score: seal.score });
     }
   }
-  const scans = stamps.length === 0 ? await scannedPages(document, pagesChecked) : { any: false, sharpness: null };
+  const scans = stamps.length === 0 ? await scannedPages(document, pagesChecked) : { pages: [], sharpness: null };
   const poorScan = scans.sharpness && isPoorScan(scans.sharpness) ? scans.sharpness : null;
   // Heavy compression can take a colour scan's tint away with its seal's red: grey pixels there prove no grey-scale scan.
-  const greyscaleOnly = colourless && scans.any && !poorScan;
+  const greyscaleOnly = !poorScan && scans.pages.some((page) => greyPages.includes(page));
   return {
     stamps, pagesChecked, greyscaleOnly, poorScan,
     truncated: document.numPages > pagesChecked,
   };
 }
 
-/** Whether any of the first pages is a scan, and how coarse and compressed their JPEGs are (null if none is a JPEG). */
-async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<{ any: boolean; sharpness: ScanSharpness | null }> {
-  let any = false;
+/** Which of the first pages are scans, and how coarse and compressed their JPEGs are (null if none is a JPEG). */
+async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<{ pages: number[]; sharpness: ScanSharpness | null }> {
+  const scanned: number[] = [];
   const jpegs: PlacedJpeg[] = [];
   for (let n = 1; n <= pages; n++) {
     const page = await document.getPage(n);
     if (await isScannedPage(document, page)) {
-      any = true;
+      scanned.push(n);
       jpegs.push(...((await scanJpegs(document, page)) ?? []));
     }
     page.cleanup();
   }
-  return { any, sharpness: sharpnessOf(jpegs) };
+  return { pages: scanned, sharpness: sharpnessOf(jpegs) };
 }

@@ -19,6 +19,11 @@ const HUE_ORANGE = 24;
 const COLOUR_CHROMA = 40;
 /** Channel spread still counted as neutral grey: rounding in decoding and scaling. */
 const GREY_TOLERANCE = 1;
+/** Share of a grey page that may carry colour of other hues than red: a scan app's 6 mm logo is 0.05 % of an A4 page. */
+const MAX_OTHER_COLOUR = 0.0015;
+/** Text and lines: a page with less of its area this dark is blank. */
+const DARK = 128;
+const MIN_DARK = 0.001;
 
 /** The paper colour: the most common colour (4 bits a channel), sampled on a sparse grid. */
 export function paperColour(data: Uint8ClampedArray, width: number, height: number): Rgb {
@@ -55,24 +60,33 @@ export function redInkMask(
     const r = data[i] * gr, g = data[i + 1] * gg, b = data[i + 2] * gb;
     if (r < MIN_INK_VALUE || r < g || r < b) continue;
     const chroma = r - Math.min(g, b);
-    if (chroma < minChroma) continue;
-    const hue = (60 * (g - b)) / chroma;
-    if (hue >= HUE_MAGENTA && hue <= HUE_ORANGE) mask[p] = 1;
+    if (chroma >= minChroma && sealHue(g, b, chroma)) mask[p] = 1;
   }
   return mask;
 }
 
-/** True for a grey-scale render: hardly any pixel has colour of any hue, and nearly all are exactly neutral
- *  (a colour scan of a black-and-white page still carries paper tint and per-channel sensor noise). */
+/** Whether a colour whose strongest channel is red (chroma over 0) has a seal's hue: red through slightly magenta. */
+function sealHue(g: number, b: number, chroma: number): boolean {
+  const hue = (60 * (g - b)) / chroma;
+  return hue >= HUE_MAGENTA && hue <= HUE_ORANGE;
+}
+
+/** True for a grey-scale render of something (a blank page holds no seal): nearly all pixels exactly neutral (a colour
+ *  scan of a black-and-white page still carries paper tint and per-channel sensor noise), hardly any red, and other
+ *  colours only in a small patch (a scan app's logo, printed on the black-and-white pages it makes). */
 export function isColourless(data: Uint8ClampedArray, width: number, height: number): boolean {
-  let coloured = 0, tinted = 0, seen = 0;
+  let coloured = 0, reddish = 0, tinted = 0, dark = 0, seen = 0;
   for (let i = 0; i < width * height * 4; i += 8) {
     seen++;
     const r = data[i], g = data[i + 1], b = data[i + 2];
-    const chroma = Math.max(r, g, b) - Math.min(r, g, b);
-    if (chroma >= COLOUR_CHROMA) coloured++;
+    const max = Math.max(r, g, b);
+    const chroma = max - Math.min(r, g, b);
+    if (max < DARK) dark++;
     if (chroma > GREY_TOLERANCE) tinted++;
+    if (chroma < COLOUR_CHROMA) continue;
+    coloured++;
+    if (r === max && sealHue(g, b, chroma)) reddish++;
   }
-  // A few stray coloured pixels (JPEG fringes) do not make a colour page.
-  return coloured <= seen * 0.0002 && tinted <= seen * 0.02;
+  // A few stray red pixels (JPEG fringes) do not make a colour page.
+  return dark >= seen * MIN_DARK && reddish <= seen * 0.0002 && coloured <= seen * MAX_OTHER_COLOUR && tinted <= seen * 0.02;
 }
