@@ -56,6 +56,10 @@ const CLEAN_OUTSIDE = 0.1;
  *  and with a red scribble across them made rings of 80 % coverage. */
 const FAINT_COVERAGE = 0.9;
 
+/** A ring with this many spokes is a pie chart (no seal among some 780 accepted in the corpus and three outside-style
+ *  probes has more than one; an outline pie chart has one per slice). */
+export const PIE_SPOKES = 3;
+
 export interface RingVerdict { seal: boolean; score: number }
 
 /** millimetres per pixel, from the render's pixels per PDF point (72 points to 25.4 mm). */
@@ -85,6 +89,7 @@ export function judgeRing(evidence: RingEvidence, { poorScan = false, faint = fa
     poorScan || evidence.visible < WHOLE_RING || evidence.arcSpan >= MIN_ARC_SPAN,
     (evidence.fill >= MIN_FILL || lettered(evidence)) && evidence.fill <= MAX_FILL,
     evidence.fill <= DENSE_FILL || evidence.outside <= DENSE_OUTSIDE,
+    evidence.spokes < PIE_SPOKES,
   ];
   const seal = checks.every(Boolean);
   // Score: how far past the coverage bar the ring is, lowered by ink outside it; 0.5 at the bar for a seal.

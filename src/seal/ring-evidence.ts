@@ -25,6 +25,9 @@ export interface RingEvidence {
    *  gap between two characters, as a share of all angles: a seal's name runs along most of its ring, a word
    *  written in a pen circle meets the band only at its ends. */
   arcSpan: number;
+  /** Straight strokes running out from near the middle across the band of characters: a pie chart's spokes. A seal
+   *  has a star in the middle and characters round its rim, with blank between them. */
+  spokes: number;
 }
 
 const ANGLES = 96;
@@ -101,7 +104,38 @@ export function ringEvidence(e: Ellipse, masks: RingMasks): RingEvidence {
     ringWidth,
     longestGap: bridgedRun(bare, 0) / ANGLES,
     arcSpan: bridgedRun(bandInk, CHARACTER_GAP) / ANGLES,
+    spokes: spokeCount(e, (p) => at(ink, p), step),
   };
+}
+
+/** Fine angles for spokes, which are a line or two of pixels wide. */
+const SPOKE_ANGLES = 720;
+const SPOKE_FROM = 0.2;
+const SPOKE_TO = 0.85;
+
+/** A spoke is a line: at most 6 degrees wide (a filled area under the ring, such as a red-brown desk round a
+ *  photographed page, is wider). */
+const MAX_SPOKE_ANGLES = 12;
+
+/** Narrow runs of angles along which ink goes unbroken from SPOKE_FROM to SPOKE_TO of the radius (a pixel to either
+ *  side allowed, for a centre fitted a little off), each run counted once. */
+function spokeCount(e: Ellipse, inked: (p: [number, number]) => boolean, step: number): number {
+  const whole = Array.from({ length: SPOKE_ANGLES }, (_, k) => {
+    const t = (2 * Math.PI * k) / SPOKE_ANGLES;
+    for (let s = SPOKE_FROM; s <= SPOKE_TO; s += step) {
+      const side = step / s;
+      if (!inked(ellipsePoint(e, t, s)) && !inked(ellipsePoint(e, t - side, s)) && !inked(ellipsePoint(e, t + side, s))) return false;
+    }
+    return true;
+  });
+  let spokes = 0;
+  for (let k = 0; k < SPOKE_ANGLES; k++) {
+    if (!whole[k] || whole[(k + SPOKE_ANGLES - 1) % SPOKE_ANGLES]) continue;
+    let run = 1;
+    while (run <= MAX_SPOKE_ANGLES && whole[(k + run) % SPOKE_ANGLES]) run++;
+    if (run <= MAX_SPOKE_ANGLES) spokes++;
+  }
+  return spokes;
 }
 
 function median(values: number[]): number {

@@ -6,7 +6,7 @@ import { clearLongRuns, clearTurnedRuns } from './clear-rules.ts';
 import { ruleSkew } from './rule-skew.ts';
 import { fitEllipse, outerEdge, type Ellipse, type Window } from './fit-ellipse.ts';
 import { ringEvidence } from './ring-evidence.ts';
-import { judgeRing, mmPerPixel, sealShaped, MIN_SEAL_MM, MAX_SEAL_MM } from './judge-ring.ts';
+import { judgeRing, mmPerPixel, sealShaped, MIN_SEAL_MM, MAX_SEAL_MM, PIE_SPOKES } from './judge-ring.ts';
 
 export interface PageSeal {
   /** [x, y, width, height] in pixels of the render, clipped to the page. */
@@ -34,6 +34,10 @@ const RULE_THICK_MM = 2.4;
  *  overlapping by most of their side. */
 const WINDOW_MM = 54;
 const WINDOW_STEP_MM = 8;
+
+/** A pie chart's circle is closed, and fills most of a ring fitted round it and its legend. */
+const MIN_PIE_COVERAGE = 0.9;
+const PIE_SHARE = 0.6;
 
 /** Gathers the arcs of a ring broken by faded ink or by colour lost to JPEG compression into one group to fit. */
 const GROUP_MM = 2.5;
@@ -63,6 +67,7 @@ export function sealsOnPage(
   const dilation = Math.max(1, Math.round(DILATION_MM / mm));
   const grown = dilate(ink, width, height, dilation);
   const seals: PageSeal[] = [];
+  const pies: Ellipse[] = [];
   // Fits blobs of `labels`, whose edges lie `offset` pixels outside the ink; the ring is then measured as one blob.
   const search = (labels: Int32Array, blobs: Blob[], offset: number) => {
     const tryWindow = (blob: Blob, window: Window): boolean => {
@@ -70,7 +75,9 @@ export function sealsOnPage(
       if (!fitted || !sealShaped(fitted, pxPerPt, offset)) return false;
       const ring = { ...fitted, a: fitted.a - offset, b: fitted.b - offset };
       const measured = { ...ring, a: ring.a + dilation, b: ring.b + dilation };
-      const verdict = judgeRing(ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, width, height }), { poorScan, faint });
+      const evidence = ringEvidence(measured, { labels, label: blob.label, dilated: grown, ink, width, height });
+      if (evidence.spokes >= PIE_SPOKES && evidence.coverage >= MIN_PIE_COVERAGE) pies.push(ring);
+      const verdict = judgeRing(evidence, { poorScan, faint });
       if (verdict.seal) seals.push({ box: clippedBox(ring, width, height), ellipse: ring, score: verdict.score });
       return verdict.seal;
     };
@@ -90,7 +97,13 @@ export function sealsOnPage(
   const piecesIn = new Map<number, number>();
   for (const piece of pieces.blobs) piecesIn.set(groups.labels[piece.first], (piecesIn.get(groups.labels[piece.first]) ?? 0) + 1);
   search(groups.labels, groups.blobs.filter((g) => (piecesIn.get(g.label) ?? 0) > 1), spread);
-  return distinct(seals);
+  return distinct(seals.filter((seal) => !pies.some((pie) => holds(seal.ellipse, pie))));
+}
+
+/** A ring fitted round a pie chart and the marks beside it (its legend) holds the pie's circle where a seal's
+ *  characters run: not a seal either. */
+function holds(outer: Ellipse, inner: Ellipse): boolean {
+  return Math.hypot(inner.cx - outer.cx, inner.cy - outer.cy) < outer.b && inner.a >= PIE_SHARE * outer.a;
 }
 
 /** Cheap size gate before fitting: a blob cut by the page edge may show only half of its seal. */

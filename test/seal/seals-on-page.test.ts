@@ -1,9 +1,9 @@
 // The ring finder on drawn pages: a seal whose ring touches a thick red rule (a 红头 document's double rule, which a
 // low-resolution scan blurs into one band about 2 mm thick) is found once the rule is cleared; a faded seal on a page
 // photographed under warm or cool light is found, the paper's cast taken out first; a red-ruled table turned by a
-// hand-held photo is cleared along its own slope; a donut chart's ring is too wide for a seal's; a pen circle or a
-// rounded box round a red figure is not a seal (nothing runs along it as a seal's name does), and a seal with up to a
-// third of its ring blank is found.
+// hand-held photo is cleared along its own slope; a donut chart's ring is too wide for a seal's, and an outline pie
+// chart's spokes cross the band of a seal's characters; a pen circle or a rounded box round a red figure is not a
+// seal (nothing runs along it as a seal's name does), and a seal with up to a third of its ring blank is found.
 import { createCanvas, ImageData, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,9 @@ interface Drawn {
   sealMm?: number;
   /** A donut chart (a ring 7 mm wide in three reds, its figure in red inside) where the seal would be. */
   donut?: boolean;
+  /** An outline pie chart (a red circle and five spokes) where the seal would be: its percentages in red, or in black
+   *  with a legend of red squares beside it. */
+  pie?: 'red figures' | 'red legend';
   /** A red pen circle of this many degrees, left open, round a red figure, where the seal would be. */
   penArcDeg?: number;
   /** The pen circle's figure and its height in mm (by default '68%', 6 mm). */
@@ -45,7 +48,7 @@ interface Drawn {
  *  light's gain per channel. */
 function page({
   ink = 'rgb(215, 30, 105)', ruleMm = 0, touching = true, light = [1, 1, 1], seal = true, gridTurnDeg, onDesk = false,
-  parts = 'star and arc', ringMm = 1.15, sealMm = 36, donut = false, penArcDeg, penFigure = ['68%', 6], boxCornerMm,
+  parts = 'star and arc', ringMm = 1.15, sealMm = 36, donut = false, pie, penArcDeg, penFigure = ['68%', 6], boxCornerMm,
   blankDeg = 0,
 }: Drawn) {
   const [width, height] = [842, 595];
@@ -56,6 +59,7 @@ function page({
   const red = ink;
   const [cx, cy, r] = [540, 80, (sealMm / 2) * PX_MM];
   if (donut) donutChart(g, cx, cy, r);
+  else if (pie) pieChart(g, cx, cy, r, pie);
   else if (penArcDeg !== undefined) penArc(g, red, cx, cy, r, penArcDeg, penFigure);
   else if (boxCornerMm !== undefined) roundedBox(g, red, cx, cy, r, boxCornerMm * PX_MM);
   else if (seal) drawSeal(g, red, cx, cy, r, parts, ringMm);
@@ -93,6 +97,33 @@ function donutChart(g: SKRSContext2D, cx: number, cy: number, r: number) {
   g.fillStyle = 'rgb(220, 30, 40)';
   g.font = `${Math.round(6 * PX_MM)}px sans-serif`;
   g.fillText('50%', cx - 8 * PX_MM, cy + 2 * PX_MM);
+}
+
+function pieChart(g: SKRSContext2D, cx: number, cy: number, r: number, labels: NonNullable<Drawn['pie']>) {
+  g.strokeStyle = 'rgb(210, 40, 45)';
+  g.lineWidth = 0.8;
+  g.beginPath();
+  g.arc(cx, cy, r, 0, 2 * Math.PI);
+  const shares = [0.32, 0.24, 0.18, 0.14, 0.12];
+  let from = -Math.PI / 2;
+  for (const share of shares) {
+    g.moveTo(cx, cy);
+    g.lineTo(cx + r * Math.cos(from), cy + r * Math.sin(from));
+    from += 2 * Math.PI * share;
+  }
+  g.stroke();
+  g.font = `${Math.round(3.5 * PX_MM)}px sans-serif`;
+  from = -Math.PI / 2;
+  shares.forEach((share, k) => {
+    const mid = from + Math.PI * share;
+    g.fillStyle = labels === 'red figures' ? 'rgb(200, 30, 40)' : 'rgb(40, 40, 40)';
+    g.fillText(`${Math.round(share * 100)}%`, cx + 0.6 * r * Math.cos(mid) - 3 * PX_MM, cy + 0.6 * r * Math.sin(mid) + PX_MM);
+    if (labels === 'red legend') {
+      g.fillStyle = ['rgb(200, 20, 30)', 'rgb(230, 70, 70)', 'rgb(240, 120, 110)', 'rgb(170, 20, 40)', 'rgb(245, 160, 160)'][k];
+      g.fillRect(cx + r + 4 * PX_MM, cy - r + k * 7 * PX_MM, 4 * PX_MM, 4 * PX_MM);
+    }
+    from += 2 * Math.PI * share;
+  });
 }
 
 function penArc(g: SKRSContext2D, red: string, cx: number, cy: number, r: number, sweepDeg: number, figure: [string, number]) {
@@ -235,6 +266,15 @@ describe('sealsOnPage on a ring chart', () => {
   it('sees no seal in a 36 mm donut chart, and finds a seal whose ring is inked 2.5 mm thick', () => {
     expect(sealsOnPage(page({ donut: true }).data, 842, 595, 1)).toEqual([]);
     expect(sealsOnPage(page({ ringMm: 2.5 }).data, 842, 595, 1)).toHaveLength(1);
+  });
+});
+
+describe('sealsOnPage on a pie chart', () => {
+  // An outline pie chart of a seal's size has a whole, thin ring with red inside it (its percentages, or the ring
+  // itself inside an ellipse fitted round it and its red legend); but its spokes run from the middle out across the
+  // band where a seal's characters run.
+  it.each(['red figures', 'red legend'] as const)('sees no seal in a 40 mm outline pie chart with %s', (pie) => {
+    expect(sealsOnPage(page({ pie, sealMm: 40 }).data, 842, 595, 1)).toEqual([]);
   });
 });
 
