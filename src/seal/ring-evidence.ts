@@ -25,8 +25,9 @@ export interface RingEvidence {
    *  gap between two characters, as a share of all angles: a seal's name runs along most of its ring, a word
    *  written in a pen circle meets the band only at its ends. */
   arcSpan: number;
-  /** Straight strokes running out from near the middle across the band of characters: a pie chart's spokes. A seal
-   *  has a star in the middle and characters round its rim, with blank between them. */
+  /** Straight strokes running out from near the middle across the band of characters (two opposite ones counted as
+   *  one line): a pie chart's spokes. A seal has a star in the middle and characters round its rim, with blank
+   *  between them. */
   spokes: number;
 }
 
@@ -116,26 +117,41 @@ const SPOKE_TO = 0.85;
 /** A spoke is a line: at most 6 degrees wide (a filled area under the ring, such as a red-brown desk round a
  *  photographed page, is wider). */
 const MAX_SPOKE_ANGLES = 12;
+/** Pixels to the side of a spoke that are mostly blank, and how much of its length may have ink there. */
+const FLANK = 4;
+const MAX_FLANKED = 0.35;
+/** Spokes within 8 degrees of opposite one another are one line. */
+const OPPOSITE = 16;
 
-/** Narrow runs of angles along which ink goes unbroken from SPOKE_FROM to SPOKE_TO of the radius (a pixel to either
- *  side allowed, for a centre fitted a little off), each run counted once. */
+/** Narrow runs of angles along which ink runs from SPOKE_FROM to SPOKE_TO of the radius (a pixel to either side
+ *  allowed, for a centre fitted a little off), each run counted once, and a pair of opposite ones once. */
 function spokeCount(e: Ellipse, inked: (p: [number, number]) => boolean, step: number): number {
   const whole = Array.from({ length: SPOKE_ANGLES }, (_, k) => {
     const t = (2 * Math.PI * k) / SPOKE_ANGLES;
+    let bare = 0, flanked = 0, samples = 0;
     for (let s = SPOKE_FROM; s <= SPOKE_TO; s += step) {
       const side = step / s;
-      if (!inked(ellipsePoint(e, t, s)) && !inked(ellipsePoint(e, t - side, s)) && !inked(ellipsePoint(e, t + side, s))) return false;
+      const hit = inked(ellipsePoint(e, t, s)) || inked(ellipsePoint(e, t - side, s)) || inked(ellipsePoint(e, t + side, s));
+      // A one-pixel break is bridged: a thin pale line in a coarse scan keeps its red in parts.
+      bare = hit ? 0 : bare + 1;
+      if (bare > 1) return false;
+      samples++;
+      if (inked(ellipsePoint(e, t - FLANK * side, s)) || inked(ellipsePoint(e, t + FLANK * side, s))) flanked++;
     }
-    return true;
+    // A line has blank beside it; a ray through a seal's star, title and characters, or along red text, has ink.
+    return flanked <= MAX_FLANKED * samples;
   });
-  let spokes = 0;
+  const spokes: number[] = [];
   for (let k = 0; k < SPOKE_ANGLES; k++) {
     if (!whole[k] || whole[(k + SPOKE_ANGLES - 1) % SPOKE_ANGLES]) continue;
     let run = 1;
     while (run <= MAX_SPOKE_ANGLES && whole[(k + run) % SPOKE_ANGLES]) run++;
-    if (run <= MAX_SPOKE_ANGLES) spokes++;
+    if (run <= MAX_SPOKE_ANGLES) spokes.push(k + run / 2);
   }
-  return spokes;
+  // Two opposite spokes are one line through the middle (what is left of a red rule across a seal): counted once.
+  const half = SPOKE_ANGLES / 2;
+  const lines = spokes.filter((a) => !spokes.some((b) => b < a && Math.abs(Math.abs(a - b) - half) <= OPPOSITE));
+  return lines.length;
 }
 
 function median(values: number[]): number {

@@ -43,7 +43,7 @@ async function buildDrawn(c: CorpusCase, base: Uint8Array, pages: number[]): Pro
       : (s: SealSpec, x: number, y: number) => drawPicture(out, page, s, x, y, c.uneven, c.seed);
     for (const { mark } of c.traps.filter((t) => t.page === i + 1)) {
       if (mark.kind === 'logo') await draw(mark.seal, mark.cx, mark.cy);
-      else if (mark.kind === 'watermark') await drawPagePicture(out, page, mark);
+      else if (mark.kind === 'watermark' || mark.kind === 'pie') await drawPagePicture(out, page, mark);
       else drawTrapVector(page, mark);
     }
     for (const seal of c.seals.filter((s) => s.page === i + 1)) await draw(seal.spec, seal.cx, seal.cy);

@@ -1,9 +1,9 @@
 // The labelled cases of the seal corpus, drawn from one seed: stamped pages in every form and unstamped pages,
 // many of them traps (red header, red rules, red table text, red handwriting, small red logos, tinted paper,
-// grey-scale scans, photos in coloured light, a draft's watermark).
+// grey-scale scans, photos in coloured light, a draft's watermark, an outline pie chart).
 import { makeRng, type Rng } from './prng.ts';
 import { randomSeal, type Rgb, type SealSpec } from './seal-layout.ts';
-import { handwriting, logo, rule, watermark, type Trap } from './trap-marks.ts';
+import { handwriting, logo, pieChart, rule, watermark, type Trap } from './trap-marks.ts';
 import type { BaseKind } from './base-pages.ts';
 import type { ScanLook } from './scan-page.ts';
 import type { SealAnnotation } from './annotation-marks.ts';
@@ -171,5 +171,11 @@ export function corpusCases(seed: number): CorpusCase[] {
   for (let i = 0; i < 6; i++) add('trap-watermark', 'scan', false, { traps: [draft] });
   for (let i = 0; i < 3; i++) add('trap-watermark', 'electronic', false, { traps: [draft] });
   for (let i = 0; i < 4; i++) add('stamped-watermark', 'scan', true, { traps: [draft] });
+  // Added later: an outline pie chart of a seal's size (its figures in red, or in black beside a red legend),
+  // scanned or laid over the page as a picture; and seals over the table of pages with such a chart.
+  const chart = (r: Rng) => pieChart(r, PAGE_W, PAGE_H);
+  for (let i = 0; i < 4; i++) add('trap-pie-chart', 'scan', false, { traps: [chart] });
+  for (let i = 0; i < 2; i++) add('trap-pie-chart', 'electronic', false, { traps: [chart] });
+  for (let i = 0; i < 2; i++) add('stamped-pie-chart', 'scan', true, { traps: [chart], overTable: true });
   return cases;
 }
