@@ -11,10 +11,14 @@ const pdf = (content: Buffer) => ({ filename: '湘阴县推荐表（盖章）.pd
 const checkWithPdf = (content: Buffer) => check(countyEmail([goodDocx(), pdf(content)]));
 const codes = (v: Verdict) => v.errors.map((e) => e.code);
 
-/** An image XObject declaring width x height RGB pixels, drawn over the whole page. */
+/** An image XObject declaring width x height RGB pixels, drawn over the whole page: mid-grey, with a dark band across
+ *  its middle where the data reaches it (a grey page with something on it). */
 function imagePdf(width: number, height: number, dataBytes: number): Buffer {
+  const pixels = Buffer.alloc(dataBytes, 0x80);
+  const row = width * 3;
+  pixels.fill(0x20, Math.min(dataBytes, Math.floor(height / 2) * row), Math.min(dataBytes, (Math.floor(height / 2) + Math.ceil(height / 50)) * row));
   const image = flateStream(`/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8`,
-    Buffer.alloc(dataBytes, 0x80));
+    pixels);
   return onePagePdf('/XObject << /Im1 5 0 R >>', 'q 595 0 0 842 0 0 cm /Im1 Do Q', [image]);
 }
 
