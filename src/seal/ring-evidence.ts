@@ -25,9 +25,8 @@ export interface RingEvidence {
    *  gap between two characters, as a share of all angles: a seal's name runs along most of its ring, a word
    *  written in a pen circle meets the band only at its ends. */
   arcSpan: number;
-  /** Straight strokes running out from near the middle across the band of characters (two opposite ones counted as
-   *  one line): a pie chart's spokes. A seal has a star in the middle and characters round its rim, with blank
-   *  between them. */
+  /** Straight strokes running out from near the middle across the band of characters: a pie chart's spokes. A seal
+   *  has a star in the middle and characters round its rim, with blank between them. */
   spokes: number;
 }
 
@@ -120,11 +119,9 @@ const MAX_SPOKE_ANGLES = 12;
 /** Pixels to the side of a spoke that are mostly blank, and how much of its length may have ink there. */
 const FLANK = 4;
 const MAX_FLANKED = 0.35;
-/** Spokes within 8 degrees of opposite one another are one line. */
-const OPPOSITE = 16;
 
 /** Narrow runs of angles along which ink runs from SPOKE_FROM to SPOKE_TO of the radius (a pixel to either side
- *  allowed, for a centre fitted a little off), each run counted once, and a pair of opposite ones once. */
+ *  allowed, for a centre fitted a little off), each run counted once. */
 function spokeCount(e: Ellipse, inked: (p: [number, number]) => boolean, step: number): number {
   const whole = Array.from({ length: SPOKE_ANGLES }, (_, k) => {
     const t = (2 * Math.PI * k) / SPOKE_ANGLES;
@@ -141,17 +138,14 @@ function spokeCount(e: Ellipse, inked: (p: [number, number]) => boolean, step: n
     // A line has blank beside it; a ray through a seal's star, title and characters, or along red text, has ink.
     return flanked <= MAX_FLANKED * samples;
   });
-  const spokes: number[] = [];
+  let spokes = 0;
   for (let k = 0; k < SPOKE_ANGLES; k++) {
     if (!whole[k] || whole[(k + SPOKE_ANGLES - 1) % SPOKE_ANGLES]) continue;
     let run = 1;
     while (run <= MAX_SPOKE_ANGLES && whole[(k + run) % SPOKE_ANGLES]) run++;
-    if (run <= MAX_SPOKE_ANGLES) spokes.push(k + run / 2);
+    if (run <= MAX_SPOKE_ANGLES) spokes++;
   }
-  // Two opposite spokes are one line through the middle (what is left of a red rule across a seal): counted once.
-  const half = SPOKE_ANGLES / 2;
-  const lines = spokes.filter((a) => !spokes.some((b) => b < a && Math.abs(Math.abs(a - b) - half) <= OPPOSITE));
-  return lines.length;
+  return spokes;
 }
 
 function median(values: number[]): number {
