@@ -3,8 +3,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { findSeals } from '../../src/seal/find-seals.ts';
+import { sealCheckOf } from './seal-check-of.ts';
 
 const [W, H] = [1240, 877];
 
@@ -34,12 +33,7 @@ async function scanCheck(stencil: boolean) {
     : doc.context.flateStream(bits, { Type: 'XObject', Subtype: 'Image', Width: W, Height: H, BitsPerComponent: 1, ColorSpace: 'DeviceGray' });
   page.node.setXObject(PDFName.of('Im0'), doc.context.register(image));
   page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(`q 0 g 842 0 0 595 0 0 cm /Im0 Do Q`)));
-  const opened = await openPdf(await doc.save());
-  try {
-    return await findSeals(opened.document, 'scan.pdf');
-  } finally {
-    await opened.close();
-  }
+  return sealCheckOf(await doc.save());
 }
 
 describe('a black-and-white (1-bit) scan', () => {

@@ -4,8 +4,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { findSeals } from '../../src/seal/find-seals.ts';
+import { sealCheckOf } from './seal-check-of.ts';
 
 /** An A4 page scanned at 150 dpi. */
 const [W, H] = [1240, 1754];
@@ -48,12 +47,7 @@ async function sealCheck(pages: Page[]) {
     const page = doc.addPage([595, 842]);
     page.drawImage(await doc.embedJpg(await scannedPage(kind)), { x: 0, y: 0, width: 595, height: 842 });
   }
-  const opened = await openPdf(await doc.save());
-  try {
-    return await findSeals(opened.document, 'scan.pdf');
-  } finally {
-    await opened.close();
-  }
+  return sealCheckOf(await doc.save());
 }
 
 describe('a scan with no seal seen', () => {

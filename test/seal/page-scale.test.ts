@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { findSeals } from '../../src/seal/find-seals.ts';
 import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
 import { pageJpegs } from '../../src/seal/page-jpegs.ts';
 import { pageToPaper } from '../../src/seal/render-page.ts';
+import { sealCheckOf } from './seal-check-of.ts';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/seal/${name}`, import.meta.url));
 
@@ -26,12 +26,7 @@ async function atPixelSize(pdf: Uint8Array): Promise<Uint8Array> {
 }
 
 async function sealPages(pdf: Uint8Array): Promise<number[]> {
-  const opened = await openPdf(pdf);
-  try {
-    return (await findSeals(opened.document, 'scan.pdf')).stamps.map((s) => s.page);
-  } finally {
-    await opened.close();
-  }
+  return (await sealCheckOf(pdf)).stamps.map((s) => s.page);
 }
 
 describe('pages not at paper size', () => {

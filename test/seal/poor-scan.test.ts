@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { findSeals } from '../../src/seal/find-seals.ts';
 import { jpegQuality } from '../../src/seal/jpeg-quality.ts';
+import { sealCheckOf } from './seal-check-of.ts';
 
 /** A scanned A4 landscape table page without a seal (ruled lines and text, in black or in grey only) at this
  *  resolution and JPEG quality. */
@@ -30,21 +29,13 @@ async function tableScan(quality: number, dpi = 150, ink = 'rgb(20, 20, 20)', pa
 async function sealCheckOfScan(jpeg: Buffer) {
   const doc = await PDFDocument.create();
   doc.addPage([842, 595]).drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: 842, height: 595 });
-  return sealCheck(await doc.save());
+  return sealCheckOf(await doc.save());
 }
 
 async function sealCheckOfFile(name: string) {
-  return sealCheck(readFileSync(fileURLToPath(new URL(`../fixtures/seal/${name}`, import.meta.url))));
+  return sealCheckOf(readFileSync(fileURLToPath(new URL(`../fixtures/seal/${name}`, import.meta.url))));
 }
 
-async function sealCheck(pdf: Uint8Array) {
-  const opened = await openPdf(pdf);
-  try {
-    return await findSeals(opened.document, 'scan.pdf');
-  } finally {
-    await opened.close();
-  }
-}
 
 describe('jpegQuality', () => {
   it.each([1, 2, 5, 10, 20, 50, 70, 90])('reads quality %i back from a JPEG saved at it', async (quality) => {

@@ -7,22 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openPdf } from '../../src/pdf/open-pdf.ts';
-import { findSeals, type SealCheck } from '../../src/seal/find-seals.ts';
+import type { SealCheck } from '../../src/seal/find-seals.ts';
 import type { SealLabel } from '../fixtures/make-seal-corpus.ts';
 import { CMYK_DIR, CMYK_SOURCES, JPX_DIR, JPX_SOURCES } from '../fixtures/make-recoded-scans.ts';
+import { sealCheckOf } from './seal-check-of.ts';
 
 const SEAL_DIR = fileURLToPath(new URL('../fixtures/seal/', import.meta.url));
 const labels = JSON.parse(readFileSync(join(SEAL_DIR, 'labels.json'), 'utf8')) as SealLabel[];
 
-async function check(path: string): Promise<SealCheck> {
-  const opened = await openPdf(readFileSync(path));
-  try {
-    return await findSeals(opened.document, path);
-  } finally {
-    await opened.close();
-  }
-}
+const check = (path: string): Promise<SealCheck> => sealCheckOf(readFileSync(path), path);
 
 describe.each([
   ['JPEG 2000', JPX_DIR, JPX_SOURCES], ['CMYK JPEG', CMYK_DIR, CMYK_SOURCES],
