@@ -35,7 +35,7 @@ export async function runDigest(ctx: ServiceContext, transport: Transporter, mai
 }
 
 /** Leaves out the unsent replies staff have since dealt with by hand (answered, deleted or moved the email). */
-async function stillUnanswered(ctx: ServiceContext, mailbox: MailboxSession, unsent: UnsentReply[]): Promise<UnsentReply[]> {
+export async function stillUnanswered(ctx: ServiceContext, mailbox: MailboxSession, unsent: UnsentReply[]): Promise<UnsentReply[]> {
   if (unsent.length === 0) return unsent;
   try {
     const waiting = await mailbox.use((client) => awaitingStaff(client, unsent.map((u) => u.record.entry.place)));
