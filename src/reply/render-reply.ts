@@ -9,6 +9,8 @@ import { unitRegisteredFor } from '../validate/identify-unit.ts';
 
 type Kind = 'accepted' | 'returned';
 const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
+/** The marks of earlier answers, with the reply and forward prefixes of a county answering one ("回复：【退回】..."). */
+const EARLIER_MARKS = /^((回复|答复|转发|re|fw|fwd|aw|wg)\s*[:：]\s*|【(已受理|退回)】\s*)*(?=.)/i;
 
 const templates = new Map<string, string>();
 function template(kind: Kind, ext: 'txt' | 'html'): string {
@@ -51,7 +53,7 @@ function renderReply(input: ReplyInput): Reply {
   const numbered = (list: Finding[]) => list.map((f, i) => ({ n: i + 1, message: f.message }));
   // Text from the email never carries a line break into a header (no header injection).
   const originalSubject = printable(email.subject) || campaign.form.title;
-  const subject = `${SUBJECT_MARK[kind]}${originalSubject.replace(/^(【(已受理|退回)】)+/, '')}`;
+  const subject = `${SUBJECT_MARK[kind]}${originalSubject.replace(EARLIER_MARKS, '')}`;
   const view = {
     title: subject,
     salutation: input.salutation,
@@ -67,6 +69,8 @@ function renderReply(input: ReplyInput): Reply {
     // File names are printable from the start (attachmentFileName, as the email is read).
     files: email.attachments.map((a) => `《${a.filename}》`).join('、') || '无',
     deadline: `${formatDay(campaign.deadline.date)}24:00`,
+    // A late filing is not asked to send again before a deadline already past (its message says whom to ask).
+    canResend: !input.errors.some((e) => e.code === 'LATE'),
     collector: campaign.collector.name,
     contacts: campaign.collector.contacts.join('、'),
     phone: campaign.collector.phone,
