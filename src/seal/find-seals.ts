@@ -4,12 +4,11 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { StampFinding } from '../types.ts';
 import { MAX_PDF_PAGES } from '../limits.ts';
-import { DEFAULT_RASTER, type RasterOptions } from './render-page.ts';
+import { DEFAULT_RASTER, pageToPaper, type RasterOptions } from './render-page.ts';
 import { checkPage } from './check-page.ts';
 import { isScannedPage } from './scanned-page.ts';
 import { scanJpegs } from './draw-scan.ts';
-import { isPoorScan, sharpnessOf, type ScanSharpness } from './poor-scan.ts';
-import type { PlacedJpeg } from './page-jpegs.ts';
+import { coarsest, isPoorScan, sharpnessOf, type ScanSharpness } from './poor-scan.ts';
 
 export interface SealCheck {
   stamps: StampFinding[];
@@ -57,14 +56,16 @@ export async function findSeals(
 /** Which of the first pages are scans, and how coarse and compressed their JPEGs are (null if none is a JPEG). */
 async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<{ pages: number[]; sharpness: ScanSharpness | null }> {
   const scanned: number[] = [];
-  const jpegs: PlacedJpeg[] = [];
+  const sharpness: ScanSharpness[] = [];
   for (let n = 1; n <= pages; n++) {
     const page = await document.getPage(n);
     if (await isScannedPage(document, page)) {
       scanned.push(n);
-      jpegs.push(...((await scanJpegs(document, page)) ?? []));
+      const { width, height } = page.getViewport({ scale: 1 });
+      const seen = sharpnessOf((await scanJpegs(document, page)) ?? [], pageToPaper(width, height));
+      if (seen) sharpness.push(seen);
     }
     page.cleanup();
   }
-  return { pages: scanned, sharpness: sharpnessOf(jpegs) };
+  return { pages: scanned, sharpness: coarsest(sharpness) };
 }

@@ -85,7 +85,7 @@ export async function renderPage(
     const fetched = takeFetchedOperators(page);
     if (jpegs) {
       await drawJpegs(context, viewport.transform as Matrix, jpegs);
-      const sharpness = sharpnessOf(jpegs);
+      const sharpness = sharpnessOf(jpegs, pageToPaper(natural.width, natural.height));
       return { ...raster, neutralOnly: false, poorScan: sharpness !== null && isPoorScan(sharpness) };
     }
     // A page whose operators paint nothing but grey is not drawn for the seal check: its pixels would not be read.

@@ -1,5 +1,6 @@
 // Scan apps often make a PDF page as many points as the scan has pixels (a 150 dpi A4 scan becomes a 1754 x 1240 pt
-// page, over 60 cm wide): its seal is still measured on the A4 paper the page stands for, and found.
+// page, over 60 cm wide): its seal is still measured on the A4 paper the page stands for, and found, and its
+// resolution is judged on that paper (not as a 72 dpi scan of its points).
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +44,10 @@ describe('pages not at paper size', () => {
     expect(Math.min(page.width, page.height) * 25.4 / 72).toBeGreaterThan(320);
     expect(await sealPages(stamped)).toEqual([1]);
     expect(await sealPages(await atPixelSize(sample('253-trap-grey-scan.pdf')))).toEqual([]);
+  });
+
+  it('judges its resolution on the paper: an unstamped 100 dpi scan there is not asked for a better scan', async () => {
+    const check = await sealCheckOf(await atPixelSize(sample('173-plain.pdf')));
+    expect(check).toMatchObject({ stamps: [], greyscaleOnly: false, poorScan: null });
   });
 });
