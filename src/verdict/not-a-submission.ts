@@ -3,9 +3,10 @@ import { finding } from '../messages/catalogue.ts';
 import { nameKey } from '../rules/normalize.ts';
 import type { Campaign, Email, Finding } from '../types.ts';
 
-/** Before reading attachments: no Word or PDF file at all (a question, a chat) is never a filing. */
-export function withoutFiles(wordOrPdfCount: number): Finding | null {
-  return wordOrPdfCount === 0 ? finding('NOT_A_SUBMISSION', { reason: '邮件没有Word或PDF附件' }) : null;
+/** Before reading attachments: no Word or PDF file at all, nor an archive that may hold them (a question, a chat), is
+ *  never a filing. */
+export function withoutFiles(filingFileCount: number): Finding | null {
+  return filingFileCount === 0 ? finding('NOT_A_SUBMISSION', { reason: '邮件没有Word或PDF附件' }) : null;
 }
 
 /** After reading: nothing ties the email to the campaign, neither its words nor a recommendation table. */

@@ -1,9 +1,14 @@
 // MISSING_PDF / MISSING_WORD: the notice asks for the stamped PDF together with the Word file, in one email.
+import { isPackage } from '../../attachments/packages.ts';
 import { finding } from '../../messages/catalogue.ts';
 import type { Check } from '../check.ts';
 
-export const checkMissingFiles: Check = ({ words, pdfs, otherFiles }) => {
-  const found = otherFiles.length ? `（收到的附件：${otherFiles.map((f) => `《${f}》`).join('、')}）` : '';
+/** Said of an archive or a wrapped email whose Word and PDF could not be taken out (not a zip, or refused). */
+const PACKED = '；压缩包、加密邮件等打包发送的文件无法读取，请将Word版和盖章PDF直接作为邮件附件发送';
+
+export const checkMissingFiles: Check = ({ email, words, pdfs, otherFiles }) => {
+  const packed = email.attachments.some((a) => isPackage(a) && otherFiles.includes(a.filename));
+  const found = otherFiles.length ? `（收到的附件：${otherFiles.map((f) => `《${f}》`).join('、')}${packed ? PACKED : ''}）` : '';
   return [
     ...(pdfs.length === 0 ? [finding('MISSING_PDF', { found })] : []),
     ...(words.length === 0 ? [finding('MISSING_WORD', { found })] : []),

@@ -1,5 +1,7 @@
-// A bare zip writer for hostile fixtures: it writes whatever sizes it is told, including lies.
+// A bare zip writer for hostile fixtures: it writes whatever sizes it is told, including lies; and names as county
+// offices' archivers write them: UTF-8 and flagged (7-Zip, macOS), or GBK unflagged (Windows' own on a Chinese system).
 import { crc32, deflateRawSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 
 export interface ZipEntrySpec {
   name: string;
@@ -9,19 +11,20 @@ export interface ZipEntrySpec {
 }
 
 /** Deflates each entry and writes local headers, data and the central directory. */
-export function writeZip(entries: ZipEntrySpec[]): Buffer {
+export function writeZip(entries: ZipEntrySpec[], names: 'utf8' | 'gbk' = 'utf8'): Buffer {
+  const flags = names === 'utf8' ? 0x0800 : 0;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
+    const name = names === 'utf8' ? Buffer.from(entry.name, 'utf8') : iconv.encode(entry.name, 'gbk');
     const packed = deflateRawSync(entry.data, { level: 9 });
     const size = entry.declaredSize ?? entry.data.length;
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
@@ -31,7 +34,7 @@ export function writeZip(entries: ZipEntrySpec[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);

@@ -1,0 +1,69 @@
+// A filing packed instead of attached: the Word and PDF in a .zip (names in GBK as Windows writes them, or UTF-8),
+// or the county's email forwarded as an attachment, is decided on the files inside; an archive the bot cannot open
+// (RAR, an encrypted email) is returned saying to attach the files directly, not left unanswered as "not a filing";
+// a zip bomb is not inflated; an archive from a stranger that says nothing of the campaign is still left alone.
+import { describe, expect, it } from 'vitest';
+import { check, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
+import { writeZip } from '../word/fixture-kit/write-zip.ts';
+
+const ZIP = 'application/zip';
+const filing = () => [goodDocx(), goodPdf()].map((f) => ({ name: `推荐表/${f.filename}`, data: f.content }));
+const codes = (errors: { code: string }[]) => errors.map((e) => e.code);
+
+/** The county's own email, forwarded by another mailbox as an attachment (sent 8-bit, as mail programs do). */
+function forwardedAsAttachment(original: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([
+    'From: =?UTF-8?B?5bGA6ZW/?= <leader@126.com>', 'To: yysyj@126.com', 'Subject: =?UTF-8?B?6L2s5Y+R77ya5rmY6Zi05Y6/5LiT6aKY6LWE5rqQ5o6o6I2Q6KGo?=',
+    'Date: Fri, 1 Jul 2022 10:05:00 +0800', 'Message-ID: <forward@126.com>', 'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="outer"', '', '--outer', 'Content-Type: text/plain; charset=UTF-8', '', 'forwarded', '--outer',
+    'Content-Type: message/rfc822; name="original.eml"', 'Content-Disposition: attachment; filename="original.eml"', 'Content-Transfer-Encoding: 8bit', '', '',
+  ].join('\r\n')), original, Buffer.from('\r\n--outer--\r\n')]);
+}
+
+describe('a filing packed in an archive or an attached email', () => {
+  it.each(['gbk', 'utf8'] as const)('a .zip of the Word and PDF (names in %s) is decided on its files', async (names) => {
+    const verdict = await check(countyEmail([{ filename: '湘阴县推荐表.zip', contentType: ZIP, content: writeZip(filing(), names) }]));
+    expect(verdict.decision).toBe('accept');
+    expect(verdict.resources.length).toBeGreaterThan(0);
+    expect(verdict.stamps!.map((s) => s.file)).toEqual(['湘阴县推荐表.zip/湘阴县专题资源推荐表.pdf']);
+  });
+
+  it("a Mac's resource-fork twins in the zip are not taken for the files", async () => {
+    const forks = filing().map((f) => ({ name: `__MACOSX/推荐表/._${f.name.split('/')[1]}`, data: Buffer.from('Mac OS X        ATTR') }));
+    const verdict = await check(countyEmail([{ filename: '湘阴县推荐表.zip', contentType: ZIP, content: writeZip([...filing(), ...forks]) }]));
+    expect(verdict.decision).toBe('accept');
+  });
+
+  it('the county email forwarded as an attachment is decided on the files it carries', async () => {
+    const verdict = await check(forwardedAsAttachment(countyEmail([goodDocx(), goodPdf()])));
+    expect(verdict.decision).toBe('accept');
+    expect(verdict.unit).toBe('湘阴县');
+  });
+
+  it.each([
+    ['湘阴县推荐表.rar', 'application/x-rar-compressed'],
+    ['smime.p7m', 'application/pkcs7-mime'],
+    ['winmail.dat', 'application/ms-tnef'],
+  ])('%s, which cannot be opened, is returned asking for the files attached directly', async (filename, contentType) => {
+    const verdict = await check(countyEmail([{ filename, contentType, content: Buffer.from('Rar!\x1a\x07\x00 not opened here') }]));
+    expect(verdict.decision).toBe('reject');
+    expect(codes(verdict.errors)).toEqual(['MISSING_PDF', 'MISSING_WORD']);
+    expect(verdict.errors[0].message).toContain(`《${filename}》`);
+    expect(verdict.errors[0].message).toContain('直接作为邮件附件发送');
+    expect(verdict.reply).not.toBeNull();
+  });
+
+  it('a zip bomb is not inflated: returned as the package it is', async () => {
+    const bomb = writeZip([{ name: '推荐表.docx', data: Buffer.alloc(1024), declaredSize: 500 * 1024 * 1024 }]);
+    const verdict = await check(countyEmail([{ filename: '推荐表.zip', contentType: ZIP, content: bomb }, goodPdf()]));
+    expect(codes(verdict.errors)).toEqual(['MISSING_WORD']);
+    expect(verdict.errors[0].message).toContain('《推荐表.zip》');
+  });
+
+  it("a stranger's archive that says nothing of the campaign is left for staff", async () => {
+    const verdict = await check(countyEmail([{ filename: '照片.rar', contentType: 'application/x-rar-compressed', content: Buffer.from('Rar!') }],
+      { subject: '周末聚会照片', body: '照片在附件里。' }));
+    expect(verdict.decision).toBe('ignore');
+    expect(codes(verdict.warnings)).toEqual(['NOT_A_SUBMISSION']);
+  });
+});
