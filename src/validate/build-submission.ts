@@ -1,6 +1,6 @@
 // Joins what the attachments held into one submission: the rows of every Word table, the form line, the unit.
 import type { Campaign, Email, WordReading } from '../types.ts';
-import { identifyUnit } from './identify-unit.ts';
+import { findUnitIn, identifyUnit } from './identify-unit.ts';
 import type { PdfCheck, Submission, TableRow } from './submission.ts';
 
 export interface ReadAttachments {
@@ -14,13 +14,16 @@ export function buildSubmission(campaign: Campaign, email: Email, read: ReadAtta
   const rows: TableRow[] = tables.flatMap((t) => t.rows.map((r) => ({ file: t.file, cells: r.cells })))
     .map((row, i) => ({ ...row, position: i + 1 }));
   const header = tables.find((t) => t.header.unit || t.header.contact || t.header.phone)?.header ?? tables[0]?.header ?? null;
-  const unit = identifyUnit(campaign, {
+  const named = tables.map((t) => ({ file: t.file, unit: findUnitIn(campaign, t.header.unit)?.name ?? '' })).filter((t) => t.unit);
+  const severalUnits = new Set(named.map((t) => t.unit)).size > 1 ? named : [];
+  // One email with several units' tables is no one unit's filing.
+  const unit = severalUnits.length ? null : identifyUnit(campaign, {
     formUnit: header?.unit ?? '',
     subject: email.subject,
     fileNames: email.attachments.map((a) => a.filename),
     sender: email.from?.address ?? '',
   });
-  return { campaign, email, words: read.words, pdfs: read.pdfs, otherFiles: read.otherFiles, header, rows, unit };
+  return { campaign, email, words: read.words, pdfs: read.pdfs, otherFiles: read.otherFiles, header, rows, unit, severalUnits };
 }
 
 export type Table = Extract<WordReading, { ok: true }>;

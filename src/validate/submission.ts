@@ -36,4 +36,6 @@ export interface Submission {
   header: FormHeader | null;
   rows: TableRow[];
   unit: UnitMatch | null;
+  /** Word tables whose 填表单位 name different units (one email, several units' filings): each file and its unit. */
+  severalUnits: { file: string; unit: string }[];
 }

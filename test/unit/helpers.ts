@@ -49,6 +49,7 @@ export function submission(cells: Cells[], overrides: Partial<Submission> = {}):
     header,
     rows,
     unit: identifyUnit(campaign, { formUnit: header.unit, subject: mail.subject, fileNames: [], sender: mail.from?.address ?? '' }),
+    severalUnits: [],
     ...overrides,
   };
 }

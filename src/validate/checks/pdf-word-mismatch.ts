@@ -6,9 +6,10 @@ const LISTED = 3;
 const quoteSome = (titles: string[]) =>
   titles.slice(0, LISTED).map((t) => `“${t}”`).join('、') + (titles.length > LISTED ? `等${titles.length}条` : '');
 
-export const checkPdfWordMismatch: Check = ({ words, pdfs }) => {
+export const checkPdfWordMismatch: Check = ({ words, pdfs, severalUnits }) => {
   const word = words.find((w) => w.ok && w.hasTable);
-  if (!word) return [];
+  // Several units' tables in one email are each compared with every PDF: the return asks for one email per unit.
+  if (!word || severalUnits.length) return [];
   return pdfs.flatMap((pdf) => {
     if (!pdf.mismatch) return [];
     const { missingInPdf, extraInPdf } = pdf.mismatch;
