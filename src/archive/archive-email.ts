@@ -1,4 +1,5 @@
-// The archive of raw emails under DATA_DIR: content-addressed, written atomically, read back only from inside DATA_DIR.
+// The archive of raw emails under DATA_DIR: named by the email's identity, written atomically, read back only from
+// inside DATA_DIR.
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../files/write-atomic.ts';
@@ -23,7 +24,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Stores a raw message once; storing the same bytes again finds the existing file and writes nothing. */
+/** Stores a raw message once; storing the same email again (the same bytes, or another delivery of it) finds the
+ *  existing file and writes nothing. */
 export async function archiveEmail(dataDir: string, raw: Buffer): Promise<ArchivedEmail> {
   const emailId = emailIdOf(raw);
   const archivePath = archivePathOf(emailId);

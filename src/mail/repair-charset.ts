@@ -21,7 +21,8 @@ export function rawHeaderValue(raw: Buffer, name: string): string | null {
   return match ? match[1].trim() : null;
 }
 
-function headerBlockEnd(raw: Buffer): number {
+/** Where the header block ends (the blank line), or the end of a message that is all header. */
+export function headerBlockEnd(raw: Buffer): number {
   const crlf = raw.indexOf('\r\n\r\n');
   const lf = raw.indexOf('\n\n');
   const ends = [crlf, lf].filter((i) => i >= 0);

@@ -1,6 +1,7 @@
 // The queues between the service's stages and what their jobs carry. One identity per email (its emailId) is the
 // job id, the archive name, the ledger key and the seed of the reply's Message-ID.
 import { createHash } from 'node:crypto';
+import { headerBlockEnd, rawHeaderValue } from '../mail/repair-charset.ts';
 
 export const QUEUE = {
   intake: 'intake',
@@ -9,9 +10,20 @@ export const QUEUE = {
   digest: 'digest',
 } as const;
 
-/** The content address of a raw message: the same bytes are the same email, however often they are fetched. */
+/** What the sender wrote of a message, besides its body: the servers on the way add only trace headers above these. */
+const SENDER_FIELDS = ['message-id', 'from', 'date', 'subject', 'to', 'cc', 'content-type'];
+
+/**
+ * The identity of a message: the same email, however often it is fetched or delivered. A message delivered twice (a
+ * sender's retry after a timeout, a forwarding loop) differs only in the trace headers each delivery adds (Received,
+ * Delivered-To, Authentication-Results, a server's own X- fields), so a message with a Message-ID is known by what its
+ * sender wrote: those fields and its body; one without, by all its bytes.
+ */
 export function emailIdOf(raw: Buffer): string {
-  return createHash('sha256').update(raw).digest('hex');
+  const hash = createHash('sha256');
+  if (rawHeaderValue(raw, 'message-id') === null) return hash.update(raw).digest('hex');
+  for (const name of SENDER_FIELDS) hash.update(`${name}:${rawHeaderValue(raw, name) ?? ''}\n`, 'latin1');
+  return hash.update(raw.subarray(headerBlockEnd(raw))).digest('hex');
 }
 
 /** Where a message sits on the IMAP server, so the reply stage can mark or move it after answering. */
@@ -31,6 +43,15 @@ export interface IntakeJob {
   internalDate: string;
   /** Set when the body was not downloaded (too large, or refused by the server): the archive holds the header only. */
   notDownloaded?: NotDownloadedNote;
+  /** Another copy of an email already queued from another place (delivered twice, or found again in a rebuilt
+   *  mailbox): decided again, never answered again, filed as the first copy was once that is answered. */
+  copy?: true;
+}
+
+/** The id of an intake job and of the ledger and reply jobs it leads to: the email's, or for another copy of it, the
+ *  email's and the copy's place (BullMQ job ids may not hold ':'). */
+export function jobIdOf(intake: Pick<IntakeJob, 'emailId' | 'place' | 'copy'>): string {
+  return intake.copy ? `${intake.emailId}-${intake.place.uidValidity}-${intake.place.uid}` : intake.emailId;
 }
 
 export interface NotDownloadedNote {

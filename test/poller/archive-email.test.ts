@@ -1,4 +1,5 @@
-// The raw-email archive: content-addressed names, atomic writes, idempotent storing, no reading outside DATA_DIR.
+// The raw-email archive: names from the email's identity, atomic writes, idempotent storing, no reading outside
+// DATA_DIR; and that identity, the same for one message delivered twice.
 import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,4 +59,31 @@ describe('reading an archived email back', () => {
       await expect(readArchivedEmail(dataDir, archivePath)).rejects.toThrow(/escapes the data folder/);
     },
   );
+});
+
+describe("an email's identity", () => {
+  const sent = Buffer.from(['Message-ID: <filing-1@county.test>', 'From: xyxjyj@126.com', 'To: yysyj@126.com', 'Subject: 推荐表',
+    'Date: Fri, 1 Jul 2022 10:00:00 +0800', 'Content-Type: text/plain', '', '附件是推荐表。', ''].join('\r\n'));
+  /** The message as one delivery leaves it: trace headers added on top. */
+  const delivered = (trace: string[]) => Buffer.concat([Buffer.from(trace.map((h) => `${h}\r\n`).join('')), sent]);
+
+  it('is the same for one message delivered twice (a retry, a loop): only the trace headers differ', () => {
+    const first = delivered(['Received: from mx1.county.test by mx.126.com; Fri, 1 Jul 2022 10:00:05 +0800', 'Delivered-To: yysyj@126.com']);
+    const second = delivered(['Received: from mx2.county.test by mx.126.com; Fri, 1 Jul 2022 10:03:41 +0800',
+      'Authentication-Results: mx.126.com; dkim=pass header.d=126.com', 'X-Coremail-Antispam: 1Uf129KBjvJXoW']);
+    expect(emailIdOf(first)).toBe(emailIdOf(second));
+    expect(emailIdOf(first)).toBe(emailIdOf(sent));
+  });
+
+  it('differs where the sender wrote something else under the same Message-ID: another body, another subject', () => {
+    const otherBody = Buffer.from(sent.toString().replace('附件是推荐表。', '更正后的推荐表。'));
+    const otherSubject = Buffer.from(sent.toString().replace('Subject: 推荐表', 'Subject: 推荐表（更正）'));
+    expect(new Set([sent, otherBody, otherSubject].map(emailIdOf)).size).toBe(3);
+  });
+
+  it('without a Message-ID is all its bytes', () => {
+    const bare = Buffer.from(sent.toString().replace('Message-ID: <filing-1@county.test>\r\n', ''));
+    const traced = Buffer.concat([Buffer.from('Received: from mx.county.test by mx.126.com; Fri, 1 Jul 2022 10:00:05 +0800\r\n'), bare]);
+    expect(emailIdOf(bare)).not.toBe(emailIdOf(traced));
+  });
 });

@@ -25,7 +25,7 @@ async function context(client: ImapFlow) {
   const ctx = {
     client,
     config: { mailbox: 'INBOX', dataDir: await mkdtemp(join(tmpdir(), 'hand-off-')), maxEmailBytes: 1_000_000 },
-    deps: { queue: { add } },
+    deps: { queue: { add, getJob: async () => undefined } },
     uidValidity: '42',
     log: pino({ level: 'silent' }),
   } as unknown as HandOffContext;

@@ -5,7 +5,7 @@ import { checkHeaderOnly, notDownloadedReason } from '../../pipeline/check-heade
 import { decideBounded } from '../../pipeline/decide-bounded.ts';
 import type { Pipeline } from '../../pipeline/thread/pipeline-pool.ts';
 import type { Verdict } from '../../types.ts';
-import type { IntakeJob } from '../jobs.ts';
+import { jobIdOf, type IntakeJob } from '../jobs.ts';
 import { KEEP_JOBS, type ServiceContext } from '../service-context.ts';
 
 export async function runIntake(ctx: ServiceContext, pipeline: Pipeline, job: IntakeJob): Promise<Verdict> {
@@ -22,7 +22,7 @@ export async function runIntake(ctx: ServiceContext, pipeline: Pipeline, job: In
     }
     verdict = decided.verdict;
   }
-  await ctx.queues.ledger.add('record', { intake: job, verdict }, { jobId: job.emailId, attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...KEEP_JOBS });
+  await ctx.queues.ledger.add('record', { intake: job, verdict }, { jobId: jobIdOf(job), attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...KEEP_JOBS });
   ctx.log.info({ emailId: job.emailId, decision: verdict.decision, unit: verdict.unit, errors: verdict.errors.map((e) => e.code) }, 'email decided');
   return verdict;
 }

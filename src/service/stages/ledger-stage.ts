@@ -3,7 +3,7 @@
 import { recordVerdict } from '../../ledger/ledger-store.ts';
 import { rebuildLedgerFile, redisNow } from '../../ledger/rebuild-ledger-file.ts';
 import { resubmissionWarning } from '../../ledger/resubmission.ts';
-import type { RecordJob } from '../jobs.ts';
+import { jobIdOf, type RecordJob } from '../jobs.ts';
 import { KEEP_JOBS, ledgerPrefixOf, type ServiceContext } from '../service-context.ts';
 
 export const ledgerPrefix = (ctx: ServiceContext) => ledgerPrefixOf(ctx.keyPrefix);
@@ -19,7 +19,7 @@ export async function runRecord(ctx: ServiceContext, { intake, verdict }: Record
     ? [...verdict.warnings, resubmissionWarning(verdict.unit, result.supersedes, ctx.campaign.deadline.timeZone)]
     : verdict.warnings;
   await ctx.queues.reply.add('send', { intake, verdict: { ...verdict, warnings } },
-    { jobId: intake.emailId, attempts: 12, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP_JOBS });
+    { jobId: jobIdOf(intake), attempts: 12, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP_JOBS });
 }
 
 /**
