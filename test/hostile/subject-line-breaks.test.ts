@@ -1,5 +1,6 @@
 // A subject carrying CR/LF (inside an encoded word, where the mail server cannot see it) must not inject headers
-// into the reply: the composed reply has exactly one Subject header, on one logical line, and no injected Bcc.
+// into the reply: the composed reply has exactly one Subject header, on one logical line, and no injected Bcc. And
+// what the reply is addressed with goes out as any mail server takes it (an internationalised domain in punycode).
 import { describe, expect, it } from 'vitest';
 import { readEmail } from '../../src/mail/read-email.ts';
 import { composeReply } from '../../src/reply/compose-reply.ts';
@@ -24,5 +25,14 @@ describe('a subject with CR/LF in it', () => {
     expect(lines.filter((l) => /^subject:/i.test(l))).toHaveLength(1);
     expect(lines.filter((l) => /^bcc:/i.test(l))).toEqual([]);
     expect(composed.envelope.to).toEqual(['xyxjyj@126.com']);
+  });
+});
+
+describe('an answer to an address in an internationalised domain', () => {
+  it('goes out with the envelope recipient in punycode, as a server without SMTPUTF8 takes it', async () => {
+    const raw = countyEmail([goodDocx(), goodPdf()], { from: 'jyj@湘阴教育.cn', headerStyle: 'raw-utf8' });
+    const verdict = await check(raw);
+    const composed = await composeReply(await readEmail(raw), verdict.reply!, { address: 'yysyj@126.com', name: '岳阳市电教馆' }, 'f'.repeat(64));
+    expect(composed.envelope.to).toEqual(['jyj@xn--wcv23rz1phju.cn']);
   });
 });
