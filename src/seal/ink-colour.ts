@@ -25,19 +25,44 @@ const MAX_OTHER_COLOUR = 0.0015;
 const DARK = 128;
 const MIN_DARK = 0.001;
 
-/** The paper colour: the most common colour (4 bits a channel), sampled on a sparse grid. */
+/** The paper is at least this bright against the brightest tenth of the page: a photo's light falls off across the
+ *  sheet; a wooden desk around it is about 0.4 of the paper's brightness, a grey one about 0.5. */
+export const PAPER_BRIGHTNESS = 0.62;
+
+/** The paper colour: the most common colour (4 bits a channel), sampled on a sparse grid, of those bright enough to be
+ *  paper (a photo of the sheet on a desk may show more desk than paper). */
 export function paperColour(data: Uint8ClampedArray, width: number, height: number): Rgb {
   const bins = new Uint32Array(4096);
+  const lumas = new Uint32Array(256);
   const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 40_000)));
   for (let y = 0; y < height; y += step) {
     for (let x = 0; x < width; x += step) {
       const i = (y * width + x) * 4;
       bins[((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4)]++;
+      lumas[Math.round(luma(data[i], data[i + 1], data[i + 2]))]++;
     }
   }
-  let best = 0;
-  for (let b = 1; b < bins.length; b++) if (bins[b] > bins[best]) best = b;
-  return [((best >> 8) << 4) + 8, (((best >> 4) & 15) << 4) + 8, ((best & 15) << 4) + 8];
+  const bar = PAPER_BRIGHTNESS * quantile(lumas, 0.9);
+  const centre = (b: number): Rgb => [((b >> 8) << 4) + 8, (((b >> 4) & 15) << 4) + 8, ((b & 15) << 4) + 8];
+  let best = -1;
+  for (let b = 0; b < bins.length; b++) {
+    if (bins[b] > (best < 0 ? 0 : bins[best]) && luma(...centre(b)) >= bar) best = b;
+  }
+  return centre(Math.max(0, best));
+}
+
+export function luma(r: number, g: number, b: number): number {
+  return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
+/** The value below which `share` of a histogram's counts lie. */
+function quantile(counts: Uint32Array, share: number): number {
+  const total = counts.reduce((a, b) => a + b, 0);
+  for (let v = 0, seen = 0; v < counts.length; v++) {
+    seen += counts[v];
+    if (seen >= share * total) return v;
+  }
+  return counts.length - 1;
 }
 
 /** Largest gain a channel is given to make the paper white: more would only amplify the noise of a dark page. */

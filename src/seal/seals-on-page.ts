@@ -1,5 +1,6 @@
 // Finds seal rings in one rendered page: red-ink mask against the paper colour, rules cleared, blobs, ellipse fit,
 // ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
+import { sheetShare } from './sheet-in-photo.ts';
 import { FAINT_INK, paperColour, redInkMask, USUAL_INK } from './ink-colour.ts';
 import { dilate, labelBlobs, type Blob } from './ink-blobs.ts';
 import { clearLongRuns, clearTurnedRuns } from './clear-rules.ts';
@@ -44,7 +45,9 @@ const GROUP_MM = 2.5;
 
 /** The seals the check sees on a page: looked for in seal red, and where none is seen, again in paler red for a faded
  *  impression (not on a scan too poor to trust its colours). */
-export function sealsSeen(data: Uint8ClampedArray, width: number, height: number, pxPerPt: number, poorScan: boolean): PageSeal[] {
+export function sealsSeen(data: Uint8ClampedArray, width: number, height: number, pagePxPerPt: number, poorScan: boolean): PageSeal[] {
+  // Sizes are measured on the sheet: in a photo of it on a desk it is smaller than its page.
+  const pxPerPt = pagePxPerPt * sheetShare(data, width, height, pagePxPerPt, paperColour(data, width, height));
   const seals = sealsOnPage(data, width, height, pxPerPt, { poorScan });
   return seals.length > 0 || poorScan ? seals : sealsOnPage(data, width, height, pxPerPt, { faint: true });
 }

@@ -37,3 +37,30 @@ export async function redrawnScan(bytes: Uint8Array, redraw: Redraw): Promise<Ui
   doc.addPage([width, height]).drawImage(await doc.embedJpg(await canvas.encode('jpeg', redraw.quality)), { x: 0, y: 0, width, height });
   return doc.save();
 }
+
+/** The page photographed by hand: turned by `angleDeg` and shrunk by `scale` around its centre, the desk around it
+ *  (white: the page fills the picture); a wooden desk's brown, red-tinged grain is near seal red, in large areas that
+ *  are not rings; a grey desk, taken from farther, may show more desk than paper. */
+export function photographed(angleDeg: number, scale: number, desk: 'white' | 'wood' | 'grey'): NonNullable<Redraw['paint']> {
+  return (data, width, height) => {
+    const page = data.slice();
+    const [cos, sin] = [Math.cos((angleDeg * Math.PI) / 180), Math.sin((angleDeg * Math.PI) / 180)];
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let x = 0; x < width; x++, i += 4) {
+        const dx = (x - width / 2) / scale, dy = (y - height / 2) / scale;
+        const sx = Math.round(width / 2 + dx * cos + dy * sin), sy = Math.round(height / 2 - dx * sin + dy * cos);
+        if (sx >= 0 && sx < width && sy >= 0 && sy < height) {
+          const j = (sy * width + sx) * 4;
+          data[i] = page[j]; data[i + 1] = page[j + 1]; data[i + 2] = page[j + 2];
+        } else if (desk === 'white') {
+          data[i] = data[i + 1] = data[i + 2] = 250;
+        } else if (desk === 'grey') {
+          data[i] = data[i + 1] = data[i + 2] = 125 + ((x * 7919 + y * 104729) % 11);
+        } else {
+          const grain = 25 * Math.sin(y / 7 + 3 * Math.sin(x / 90)) + ((x * 7919 + y * 104729) % 17) - 8;
+          data[i] = 150 + grain; data[i + 1] = 80 + 0.7 * grain; data[i + 2] = 50 + 0.5 * grain;
+        }
+      }
+    }
+  };
+}
