@@ -29,8 +29,15 @@ export function isPackage(a: Attachment): boolean {
     || a.filename.toLowerCase() === 'winmail.dat' || CLOSED_TYPES.some((t) => a.contentType.startsWith(t));
 }
 
+/** The files of a filing: as attached, or where no Word or PDF file is attached, the files packed in its packages.
+ *  Beside an attached table a package is something else (the resources themselves, an earlier email), not opened. */
+export function filingFiles(attachments: Attachment[]): Promise<Attachment[]> {
+  const attached = attachments.some((a) => attachmentKind(a) !== 'other');
+  return attached ? Promise.resolve(attachments) : unpackAttachments(attachments);
+}
+
 /** The attachments with every package that can be opened replaced by the files in it (a package holding none stays). */
-export async function unpackAttachments(attachments: Attachment[], depth = 0): Promise<Attachment[]> {
+async function unpackAttachments(attachments: Attachment[], depth = 0): Promise<Attachment[]> {
   const out: Attachment[] = [];
   for (const a of attachments) {
     const inside = depth < MAX_DEPTH ? await filesIn(a, depth) : [];

@@ -53,10 +53,23 @@ describe('a filing packed in an archive or an attached email', () => {
     expect(verdict.reply).not.toBeNull();
   });
 
+  it('beside an attached table and PDF a zip is something else (the resources themselves): not opened', async () => {
+    const resources = writeZip([{ name: '课件/第一课.pdf', data: Buffer.from('%PDF-1.4 not a stamped table') }, { name: '课件/教案.docx', data: Buffer.from('no table') }]);
+    const verdict = await check(countyEmail([goodDocx(), goodPdf(), { filename: '资源课件.zip', contentType: ZIP, content: resources }]));
+    expect(verdict.decision).toBe('accept');
+  });
+
+  it('the Word file zipped beside a loose PDF: returned for the Word file, saying to attach it directly', async () => {
+    const zipped = writeZip([{ name: goodDocx().filename, data: goodDocx().content }]);
+    const verdict = await check(countyEmail([{ filename: '推荐表.zip', contentType: ZIP, content: zipped }, goodPdf()]));
+    expect(codes(verdict.errors)).toEqual(['MISSING_WORD']);
+    expect(verdict.errors[0].message).toContain('直接作为邮件附件发送');
+  });
+
   it('a zip bomb is not inflated: returned as the package it is', async () => {
     const bomb = writeZip([{ name: '推荐表.docx', data: Buffer.alloc(1024), declaredSize: 500 * 1024 * 1024 }]);
-    const verdict = await check(countyEmail([{ filename: '推荐表.zip', contentType: ZIP, content: bomb }, goodPdf()]));
-    expect(codes(verdict.errors)).toEqual(['MISSING_WORD']);
+    const verdict = await check(countyEmail([{ filename: '推荐表.zip', contentType: ZIP, content: bomb }]));
+    expect(codes(verdict.errors)).toEqual(['MISSING_PDF', 'MISSING_WORD']);
     expect(verdict.errors[0].message).toContain('《推荐表.zip》');
   });
 
