@@ -10,7 +10,7 @@ import { unitRegisteredFor } from '../validate/identify-unit.ts';
 type Kind = 'accepted' | 'returned';
 const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
 /** The marks of earlier answers, with the reply and forward prefixes of a county answering one ("回复：【退回】..."). */
-const EARLIER_MARKS = /^((回复|答复|转发|re|fw|fwd|aw|wg)\s*[:：]\s*|【(已受理|退回)】\s*)*(?=.)/i;
+const EARLIER_MARKS = /^((回复|答复|转发|re|fw|fwd|aw|wg)\s*[:：]\s*|【(已受理|已?退回)】\s*)*(?=.)/i;
 
 const templates = new Map<string, string>();
 function template(kind: Kind, ext: 'txt' | 'html'): string {

@@ -26,6 +26,7 @@ describe('the subject of an answer', () => {
   it.each([
     ['回复：【退回】湘阴县专题资源推荐表', '【已受理】湘阴县专题资源推荐表'],
     ['Re: 【退回】 RE：【已受理】湘阴县专题资源推荐表', '【已受理】湘阴县专题资源推荐表'],
+    ['回复：【已退回】湘阴县专题资源推荐表', '【已受理】湘阴县专题资源推荐表'],
     ['湘阴县专题资源推荐表（回复：已盖章）', '【已受理】湘阴县专题资源推荐表（回复：已盖章）'],
   ])('%s is answered as %s', async (subject, answered) => {
     expect((await check(countyEmail([goodDocx(), goodPdf()], { subject }))).reply!.subject).toBe(answered);
