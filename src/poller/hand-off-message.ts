@@ -2,7 +2,7 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import { archiveEmail } from '../archive/archive-email.ts';
-import { jobIdOf, QUEUE } from '../service/jobs.ts';
+import { jobIdOf, QUEUE, type MailboxPlace } from '../service/jobs.ts';
 import type { NotDownloadedNote, PolledIntakeJob } from './intake-job.ts';
 import { attachmentsOf, internalDateOf } from './message-structure.ts';
 import type { PollerConfig, PollerDeps } from './poller-config.ts';
@@ -77,9 +77,13 @@ export async function handOffMessage(ctx: HandOffContext, message: FetchMessageO
   // The email id is the job id: queueing the same email again from the same place (a re-poll, a second process) adds
   // nothing; from another place it is another copy of it, to be filed as the first was.
   const earlier = (await ctx.deps.queue.getJob(emailId))?.data.place;
-  const copy = earlier !== undefined && (earlier.mailbox !== job.place.mailbox || earlier.uidValidity !== job.place.uidValidity || earlier.uid !== job.place.uid);
+  const copy = earlier !== undefined && !samePlace(earlier, job.place);
   if (copy) job.copy = true;
   await ctx.deps.queue.add(QUEUE.intake, job, { jobId: jobIdOf(job) });
   log.info({ emailId, copy, internalDate, bytes, notDownloaded: fetched.notDownloaded, subject: message.envelope?.subject }, 'email handed off');
   return job;
+}
+
+function samePlace(a: MailboxPlace, b: MailboxPlace): boolean {
+  return a.mailbox === b.mailbox && a.uidValidity === b.uidValidity && a.uid === b.uid;
 }

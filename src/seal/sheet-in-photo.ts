@@ -28,6 +28,8 @@ export function sheetShare(data: Uint8ClampedArray, width: number, height: numbe
     }
   }
   const tall = longestRun(rows, step, Math.ceil(width / step)), wide = longestRun(columns, step, Math.ceil(height / step));
+  // A page that is all sheet (an A5 or B5 page, a scan cropped to the paper) is measured as it is.
+  if (tall >= MAX_SHARE * height && wide >= MAX_SHARE * width) return 1;
   const [short, long] = tall < wide ? [tall, wide] : [wide, tall];
   if (short === 0 || long / short < SHEET_ASPECT[0] || long / short > SHEET_ASPECT[1]) return 1;
   const share = (short * mmPerPixel(pxPerPt)) / PAPER_SHORT_MM;

@@ -21,7 +21,7 @@ describe('a photo of the page on a desk', () => {
     expect((await sealCheckOf(await onGreyDesk(sample('236-trap-red-logo.pdf')))).stamps).toEqual([]);
   });
 
-  it('takes the sheet for 60 % of its A4 size, and a page that is all paper as it is', () => {
+  it('takes the sheet for 60 % of its A4 size, and a page that is all paper (A4 or A5) as it is', () => {
     // An A4 landscape page at 1 px a point: the sheet, 60 % of it, centred on a grey desk; then paper to the edges.
     const [width, height] = [842, 595];
     const data = new Uint8ClampedArray(width * height * 4).fill(120);
@@ -29,5 +29,7 @@ describe('a photo of the page on a desk', () => {
     for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (inSheet(x, y)) data.fill(245, (y * width + x) * 4, (y * width + x) * 4 + 3);
     expect(sheetShare(data, width, height, 1, [245, 245, 245])).toBeCloseTo(0.6, 1);
     expect(sheetShare(new Uint8ClampedArray(width * height * 4).fill(245), width, height, 1, [245, 245, 245])).toBe(1);
+    // An A5 page (420 x 595 points), all paper: not taken for a shrunk A4 sheet.
+    expect(sheetShare(new Uint8ClampedArray(420 * 595 * 4).fill(245), 420, 595, 1, [245, 245, 245])).toBe(1);
   });
 });

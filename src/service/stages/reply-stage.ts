@@ -11,7 +11,7 @@ import { admitReply } from '../../reply/sender-limit.ts';
 import { replyFor } from '../../reply/render-reply.ts';
 import { ownAddresses } from '../../mail/auto-generated.ts';
 import { sendRaw } from '../../reply/smtp-send.ts';
-import type { MailboxPlace, ReplyJob } from '../jobs.ts';
+import type { ReplyJob } from '../jobs.ts';
 import type { LedgerRecord } from '../../ledger/ledger-types.ts';
 import type { UnsentReply } from '../../ledger/digest-view.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -25,7 +25,7 @@ export async function runReply(
 ): Promise<ReplyStep[]> {
   if (verdict.decision === 'ignore') return [];
   const marks = marksKey(ctx, intake.emailId);
-  if (intake.copy) return fileCopy(ctx, mailbox, intake.place, verdict.decision, marks);
+  if (intake.copy) return fileCopy(ctx, mailbox, { intake, verdict }, marks);
   const done = new Set(Object.keys(await ctx.redis.hgetall(marks)));
   const mark = (step: ReplyStep) => ctx.redis.hset(marks, step, new Date().toISOString());
   const log = ctx.log.child({ emailId: intake.emailId, unit: verdict.unit });
@@ -69,15 +69,15 @@ export async function runReply(
  * answered and filed, it is filed too, else it waits (the job is retried); where the first copy's reply was held or
  * refused, both stay unread in the mailbox for staff.
  */
-async function fileCopy(
-  ctx: ServiceContext, mailbox: MailboxSession, place: MailboxPlace, decision: 'accept' | 'reject', marks: string,
-): Promise<ReplyStep[]> {
+async function fileCopy(ctx: ServiceContext, mailbox: MailboxSession, { intake, verdict }: ReplyJob, marks: string): Promise<ReplyStep[]> {
   const done = await ctx.redis.hgetall(marks);
-  if (done.held || done.refused) return [];
+  // Nobody to answer (no sender address): its first copy is left unanswered where it was, so is this one.
+  if (done.held || done.refused || !verdict.reply?.to) return [];
   if (!done.filed) throw new Error('another copy of this email is not answered yet');
-  const filedCopy = `filed-${place.uidValidity}-${place.uid}`;
+  const filedCopy = `filed-${intake.place.uidValidity}-${intake.place.uid}`;
   if (!done[filedCopy]) {
-    await mailbox.use((client) => fileOriginal(client, place, decision));
+    // Never ignored mail: runReply answers only accepted and returned emails.
+    await mailbox.use((client) => fileOriginal(client, intake.place, verdict.decision as 'accept' | 'reject'));
     await ctx.redis.hset(marks, filedCopy, new Date().toISOString());
   }
   return ['filed'];

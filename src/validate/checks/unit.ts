@@ -1,4 +1,5 @@
-// UNKNOWN_UNIT when no clue names a unit, or the Word tables name several; UNREGISTERED_SENDER when the address is not the unit's registered one.
+// UNKNOWN_UNIT when no clue names a unit, or the Word tables name several; UNREGISTERED_SENDER when the address is
+// not the unit's registered one.
 import { finding } from '../../messages/catalogue.ts';
 import type { Check } from '../check.ts';
 
