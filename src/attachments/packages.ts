@@ -23,9 +23,11 @@ const extension = (name: string) => /\.[a-z0-9]+$/.exec(name.toLowerCase().trim(
 const isZip = (a: Attachment) => extension(a.filename) === '.zip' || (extension(a.filename) === '' && ZIP_TYPES.includes(a.contentType));
 const isEmail = (a: Attachment) => a.contentType === 'message/rfc822' || extension(a.filename) === '.eml';
 
-/** An attachment that packs other files (an archive, an attached or encrypted email): opened or not, it is a filing's. */
+/** An archive (or an encrypted email) that may hold a filing's files, opened or not: it makes the email a filing, to
+ *  be answered. An attached email is not one: opened, it shows what it holds; holding no Word or PDF file it is a
+ *  message passed on (a question forwarded), not a filing. */
 export function isPackage(a: Attachment): boolean {
-  return isZip(a) || isEmail(a) || CLOSED_EXTENSIONS.includes(extension(a.filename))
+  return isZip(a) || CLOSED_EXTENSIONS.includes(extension(a.filename))
     || a.filename.toLowerCase() === 'winmail.dat' || CLOSED_TYPES.some((t) => a.contentType.startsWith(t));
 }
 

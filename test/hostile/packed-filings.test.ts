@@ -73,6 +73,13 @@ describe('a filing packed in an archive or an attached email', () => {
     expect(verdict.errors[0].message).toContain('《推荐表.zip》');
   });
 
+  it('an attached email holding no Word or PDF file (a question forwarded) is left for staff, not returned', async () => {
+    const question = countyEmail([], { subject: '关于专题资源推荐表填写的问题', body: '请问资源格式一栏怎么填？' });
+    const verdict = await check(forwardedAsAttachment(question));
+    expect(verdict.decision).toBe('ignore');
+    expect(codes(verdict.warnings)).toEqual(['NOT_A_SUBMISSION']);
+  });
+
   it("a stranger's archive that says nothing of the campaign is left for staff", async () => {
     const verdict = await check(countyEmail([{ filename: '照片.rar', contentType: 'application/x-rar-compressed', content: Buffer.from('Rar!') }],
       { subject: '周末聚会照片', body: '照片在附件里。' }));
