@@ -5,7 +5,7 @@ import type { Check } from '../check.ts';
 
 /** Said of an archive (or an encrypted email) whose files were not taken out: one the bot does not open (not a zip),
  *  one refused (a bomb, encrypted), or one beside attached Word or PDF files. */
-const PACKED = '；压缩包、加密邮件等打包发送的文件无法读取，请将Word版和盖章PDF直接作为邮件附件发送';
+const PACKED = '；压缩包、加密邮件等打包发送的文件未读取，请将Word版和盖章PDF直接作为邮件附件发送';
 
 export const checkMissingFiles: Check = ({ email, words, pdfs, otherFiles }) => {
   const packed = email.attachments.some((a) => isPackage(a) && otherFiles.includes(a.filename));
