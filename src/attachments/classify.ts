@@ -8,9 +8,13 @@ const WORD_TYPES = ['application/msword', 'application/vnd.openxmlformats-office
   'application/vnd.ms-word', 'application/kswps', 'application/wps-office.doc', 'application/vnd.ms-works'];
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
+/** A file name's extension, lower-cased with its dot ('' for none). */
+export function extensionOf(filename: string): string {
+  return /\.[a-z0-9]+$/.exec(filename.toLowerCase().trim())?.[0] ?? '';
+}
+
 export function attachmentKind(attachment: Attachment): AttachmentKind {
-  const name = attachment.filename.toLowerCase().trim();
-  const extension = /\.[a-z0-9]+$/.exec(name)?.[0] ?? '';
+  const extension = extensionOf(attachment.filename);
   if (extension === '.pdf') return 'pdf';
   if (WORD_EXTENSIONS.includes(extension)) return 'word';
   if (attachment.contentType === 'application/pdf') return 'pdf';

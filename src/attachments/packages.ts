@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_FILES_READ } from '../limits.ts';
 import { decodeChineseBytes } from '../mail/repair-charset.ts';
 import { attachmentFileName } from '../mail/read-email.ts';
 import type { Attachment } from '../types.ts';
-import { attachmentKind } from './classify.ts';
+import { attachmentKind, extensionOf } from './classify.ts';
 
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/x-zip'];
 /** Archives and wrappers of attachments this bot does not open. */
@@ -16,18 +16,18 @@ const CLOSED_EXTENSIONS = ['.rar', '.7z', '.tar', '.gz', '.tgz', '.bz2', '.xz', 
 const CLOSED_TYPES = ['application/x-rar', 'application/vnd.rar', 'application/x-7z', 'application/ms-tnef',
   'application/vnd.ms-tnef', 'application/pkcs7-mime', 'application/x-pkcs7-mime', 'application/gzip', 'application/x-tar'];
 const MAC_FORK = /(^|\/)(__MACOSX\/|\._)/;
-/** An email attached to an email attached to an email is followed this deep. */
+/** An encoded email attached to an email attached to an email is opened this deep (mailparser itself reads through
+ *  8-bit ones, handing each nested email over as an attachment of the outer one). */
 const MAX_DEPTH = 3;
 
-const extension = (name: string) => /\.[a-z0-9]+$/.exec(name.toLowerCase().trim())?.[0] ?? '';
-const isZip = (a: Attachment) => extension(a.filename) === '.zip' || (extension(a.filename) === '' && ZIP_TYPES.includes(a.contentType));
-const isEmail = (a: Attachment) => a.contentType === 'message/rfc822' || extension(a.filename) === '.eml';
+const isZip = (a: Attachment) => extensionOf(a.filename) === '.zip' || (extensionOf(a.filename) === '' && ZIP_TYPES.includes(a.contentType));
+const isEmail = (a: Attachment) => a.contentType === 'message/rfc822' || extensionOf(a.filename) === '.eml';
 
 /** An archive (or an encrypted email) that may hold a filing's files, opened or not: it makes the email a filing, to
  *  be answered. An attached email is not one: opened, it shows what it holds; holding no Word or PDF file it is a
  *  message passed on (a question forwarded), not a filing. */
 export function isPackage(a: Attachment): boolean {
-  return isZip(a) || CLOSED_EXTENSIONS.includes(extension(a.filename))
+  return isZip(a) || CLOSED_EXTENSIONS.includes(extensionOf(a.filename))
     || a.filename.toLowerCase() === 'winmail.dat' || CLOSED_TYPES.some((t) => a.contentType.startsWith(t));
 }
 

@@ -16,14 +16,14 @@ const MAX_LOSSY_QUALITY = 10;
 /** `toPaper`: the page's points per point of paper (pageToPaper): a scan app's page as many points as its scan has
  *  pixels holds a 200 dpi scan at "72 dpi" of its points. */
 export function sharpnessOf(jpegs: PlacedJpeg[], toPaper: number): ScanSharpness | null {
-  if (jpegs.length === 0) return null;
   // The image's unit square is placed by the matrix: its sides in points are the lengths of the matrix's columns.
-  const dpis = jpegs.map(({ matrix: m, width, height }) => Math.min((72 * width) / Math.hypot(m[0], m[1]), (72 * height) / Math.hypot(m[2], m[3])));
-  const qualities = jpegs.map((jpeg) => jpegQuality(jpeg.bytes)).filter((q) => q !== null);
-  return { dpi: Math.round(Math.min(...dpis) * toPaper), quality: qualities.length ? Math.min(...qualities) : null };
+  return coarsest(jpegs.map(({ matrix: m, width, height, bytes }) => ({
+    dpi: Math.round(Math.min((72 * width) / Math.hypot(m[0], m[1]), (72 * height) / Math.hypot(m[2], m[3])) * toPaper),
+    quality: jpegQuality(bytes),
+  })));
 }
 
-/** The coarsest and most compressed of several pages' scans. */
+/** The coarsest and most compressed of several scans (null if none). */
 export function coarsest(scans: ScanSharpness[]): ScanSharpness | null {
   if (scans.length === 0) return null;
   const qualities = scans.map((s) => s.quality).filter((q) => q !== null);

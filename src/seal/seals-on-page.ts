@@ -1,7 +1,7 @@
 // Finds seal rings in one rendered page: red-ink mask against the paper colour, rules cleared, blobs, ellipse fit,
 // ring evidence. A blob larger than a seal (a seal over red text) is searched window by window.
 import { sheetShare } from './sheet-in-photo.ts';
-import { FAINT_INK, paperColour, redInkMask, USUAL_INK } from './ink-colour.ts';
+import { FAINT_INK, paperColour, redInkMask, USUAL_INK, type Rgb } from './ink-colour.ts';
 import { dilate, labelBlobs, type Blob } from './ink-blobs.ts';
 import { clearLongRuns, clearTurnedRuns } from './clear-rules.ts';
 import { ruleSkew } from './rule-skew.ts';
@@ -47,18 +47,19 @@ const GROUP_MM = 2.5;
  *  impression (not on a scan too poor to trust its colours). */
 export function sealsSeen(data: Uint8ClampedArray, width: number, height: number, pagePxPerPt: number, poorScan: boolean): PageSeal[] {
   // Sizes are measured on the sheet: in a photo of it on a desk it is smaller than its page.
-  const pxPerPt = pagePxPerPt * sheetShare(data, width, height, pagePxPerPt, paperColour(data, width, height));
-  const seals = sealsOnPage(data, width, height, pxPerPt, { poorScan });
-  return seals.length > 0 || poorScan ? seals : sealsOnPage(data, width, height, pxPerPt, { faint: true });
+  const paper = paperColour(data, width, height);
+  const pxPerPt = pagePxPerPt * sheetShare(data, width, height, pagePxPerPt, paper);
+  const seals = sealsOnPage(data, width, height, pxPerPt, { poorScan, paper });
+  return seals.length > 0 || poorScan ? seals : sealsOnPage(data, width, height, pxPerPt, { faint: true, paper });
 }
 
 /** `poorScan`: the page is a scan too coarse or compressed to trust its colours (PageRaster.poorScan); `faint`: look
- *  for a faded impression, in paler red (FAINT_INK). */
+ *  for a faded impression, in paler red (FAINT_INK); `paper`: the paper colour, if already known. */
 export function sealsOnPage(
-  data: Uint8ClampedArray, width: number, height: number, pxPerPt: number, { poorScan = false, faint = false } = {},
+  data: Uint8ClampedArray, width: number, height: number, pxPerPt: number,
+  { poorScan = false, faint = false, paper = paperColour(data, width, height) }: { poorScan?: boolean; faint?: boolean; paper?: Rgb } = {},
 ): PageSeal[] {
   const mm = mmPerPixel(pxPerPt);
-  const paper = paperColour(data, width, height);
   // A scan too poor to trust its colours keeps its paper's cast: taking it out there amplifies JPEG colour noise into
   // red, and a seal missed in such a scan is answered by asking for a better one.
   const red = redInkMask(data, width, height, paper, !poorScan, faint ? FAINT_INK : USUAL_INK);

@@ -10,14 +10,16 @@ const ZIP = 'application/zip';
 const filing = () => [goodDocx(), goodPdf()].map((f) => ({ name: `推荐表/${f.filename}`, data: f.content }));
 const codes = (errors: { code: string }[]) => errors.map((e) => e.code);
 
-/** The county's own email, forwarded by another mailbox as an attachment (sent 8-bit, as mail programs do). */
-function forwardedAsAttachment(original: Buffer): Buffer {
+/** The county's own email, forwarded by another mailbox as an attachment: sent 8-bit, as mail programs do, or base64
+ *  (an 8-bit email in an email mailparser reads through in one go; an encoded one is opened level by level). */
+function forwardedAsAttachment(original: Buffer, encoding: '8bit' | 'base64' = '8bit'): Buffer {
   return Buffer.concat([Buffer.from([
     'From: =?UTF-8?B?5bGA6ZW/?= <leader@126.com>', 'To: yysyj@126.com', 'Subject: =?UTF-8?B?6L2s5Y+R77ya5rmY6Zi05Y6/5LiT6aKY6LWE5rqQ5o6o6I2Q6KGo?=',
     'Date: Fri, 1 Jul 2022 10:05:00 +0800', 'Message-ID: <forward@126.com>', 'MIME-Version: 1.0',
     'Content-Type: multipart/mixed; boundary="outer"', '', '--outer', 'Content-Type: text/plain; charset=UTF-8', '', 'forwarded', '--outer',
-    'Content-Type: message/rfc822; name="original.eml"', 'Content-Disposition: attachment; filename="original.eml"', 'Content-Transfer-Encoding: 8bit', '', '',
-  ].join('\r\n')), original, Buffer.from('\r\n--outer--\r\n')]);
+    'Content-Type: message/rfc822; name="original.eml"', 'Content-Disposition: attachment; filename="original.eml"', `Content-Transfer-Encoding: ${encoding}`, '', '',
+  ].join('\r\n')), encoding === 'base64' ? Buffer.from(original.toString('base64').replace(/.{76}/g, '$&\r\n')) : original,
+  Buffer.from('\r\n--outer--\r\n')]);
 }
 
 describe('a filing packed in an archive or an attached email', () => {
@@ -64,6 +66,19 @@ describe('a filing packed in an archive or an attached email', () => {
     const verdict = await check(countyEmail([{ filename: '推荐表.zip', contentType: ZIP, content: zipped }, goodPdf()]));
     expect(codes(verdict.errors)).toEqual(['MISSING_WORD']);
     expect(verdict.errors[0].message).toContain('直接作为邮件附件发送');
+  });
+
+  it('attached emails, each encoded, are opened three deep, no deeper (an email in an email in an email ...)', async () => {
+    const nested = (levels: number) => Array.from({ length: levels })
+      .reduce<Buffer>((inner) => forwardedAsAttachment(inner, 'base64'), countyEmail([goodDocx(), goodPdf()]));
+    expect((await check(nested(3))).decision).toBe('accept');
+    expect((await check(nested(4))).decision).toBe('ignore');
+  });
+
+  it('a zip of many Word files is read as far as the per-email cap, the rest named unread', async () => {
+    const many = writeZip(Array.from({ length: 14 }, (_, i) => ({ name: `表${i + 1}.docx`, data: goodDocx().content })));
+    const verdict = await check(countyEmail([{ filename: '推荐表.zip', contentType: ZIP, content: many }]));
+    expect(verdict.errors.find((e) => e.code === 'UNREADABLE_ATTACHMENT')?.message).toContain('每封邮件最多读取 10 个');
   });
 
   it('a zip bomb is not inflated: returned as the package it is', async () => {
