@@ -1,5 +1,5 @@
 // The bot runs with the same node flags and malloc settings however it is started: `npm start`, the Docker image, and
-// the bot process that tests and benchmarks start (which reads them from package.json).
+// the bot process that tests and benchmarks start (which reads them from scripts/start.sh).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startCommand } from '../service/bot-process.ts';

@@ -7,15 +7,16 @@ import { assertBuildCurrent } from './build-current.ts';
 import type { Stage } from './harness.ts';
 
 const ENTRY = fileURLToPath(new URL('./bot-child.mjs', import.meta.url));
-const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
+const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.sh', import.meta.url));
 
-/** How `npm start` runs the bot (package.json is where it is set): the variables set before node, and node's flags. */
+/** How `npm start` runs the bot (scripts/start.sh is where it is set): the variables it exports, and node's flags. */
 export function startCommand(): { variables: Record<string, string>; nodeFlags: string[] } {
-  const start = (JSON.parse(readFileSync(PACKAGE, 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const command = /((?:\b[A-Z_]+=\S+ )*)node((?: --\S+)*) dist\/src\/service\/main\.js/.exec(start);
-  if (!command) throw new Error(`package.json's start script does not run node on dist/src/service/main.js: ${start}`);
-  const variables = Object.fromEntries(command[1].split(' ').filter(Boolean).map((pair) => pair.split('=', 2)));
-  return { variables, nodeFlags: command[2].split(' ').filter(Boolean) };
+  const start = readFileSync(START_SCRIPT, 'utf8');
+  const exported = /^export ((?:[A-Z_]+=\S+ ?)+)$/m.exec(start);
+  const command = /^exec node((?: --\S+)*) dist\/src\/service\/main\.js$/m.exec(start);
+  if (!exported || !command) throw new Error(`${START_SCRIPT} does not export variables and exec node on dist/src/service/main.js`);
+  const variables = Object.fromEntries(exported[1].split(' ').filter(Boolean).map((pair) => pair.split('=', 2)));
+  return { variables, nodeFlags: command[1].split(' ').filter(Boolean) };
 }
 
 /** Starts the built bot on the stage's mailbox, data folder and prefixes; `extra` adds or overrides variables. */

@@ -1,0 +1,29 @@
+// The local try-out's rules (npm run local): the campaign as it is, only its deadline moved, still a valid rules file.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dayAhead, withDeadline } from '../../scripts/local/local-campaign.ts';
+import { DEFAULT_CAMPAIGN_FILE, loadCampaign } from '../../src/rules/load-campaign.ts';
+
+describe('the local try-out campaign', () => {
+  it('moves the deadline and changes nothing else', () => {
+    const original = readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8');
+    const moved = withDeadline(DEFAULT_CAMPAIGN_FILE, '2031-03-09');
+    const changed = moved.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+    expect(changed).toEqual(['  date: "2031-03-09"']);
+    const file = join(mkdtempSync(join(tmpdir(), 'local-campaign-')), 'campaign.yaml');
+    writeFileSync(file, moved);
+    expect(loadCampaign(file).deadline).toEqual({ ...loadCampaign(DEFAULT_CAMPAIGN_FILE).deadline, date: '2031-03-09' });
+  });
+
+  it('refuses a deadline that is not a day', () => {
+    expect(() => withDeadline(DEFAULT_CAMPAIGN_FILE, 'tomorrow')).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('counts days ahead in the campaign time zone', () => {
+    // 20:00 UTC is already the next day in Shanghai.
+    expect(dayAhead(new Date('2026-11-27T20:00:00Z'), 30, 'Asia/Shanghai')).toBe('2026-12-28');
+    expect(dayAhead(new Date('2026-11-27T20:00:00Z'), 30, 'UTC')).toBe('2026-12-27');
+  });
+});
