@@ -11,6 +11,9 @@ export interface ReadEmailOptions {
   receivedAt?: Date;
 }
 
+/** A signed email's signature part (S/MIME smime.p7s, OpenPGP): a mail program's, not a file the sender attached. */
+const SIGNATURES = new Set(['application/pkcs7-signature', 'application/x-pkcs7-signature', 'application/pgp-signature']);
+
 export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Promise<Email> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = rawHeaders(parsed);
@@ -26,7 +29,7 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
     headers,
     authResults: headerValues(parsed, 'authentication-results'),
     partTypes: partTypes(raw, parsed),
-    attachments: parsed.attachments.map((a): Attachment => ({
+    attachments: parsed.attachments.filter((a) => !SIGNATURES.has(a.contentType.toLowerCase())).map((a): Attachment => ({
       filename: attachmentFileName(a.filename ?? ''),
       contentType: a.contentType.toLowerCase(),
       content: a.content,

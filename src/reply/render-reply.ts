@@ -12,6 +12,10 @@ const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', return
 /** The marks of earlier answers, with the reply and forward prefixes of a county answering one ("回复：【退回】..."). */
 const EARLIER_MARKS = /^((回复|答复|转发|re|fw|fwd|aw|wg)\s*[:：]\s*|【(已受理|已?退回)】\s*)*(?=.)/i;
 
+/** Characters of the sender's subject quoted back: a subject may run to thousands (the answer's subject line and
+ *  its first paragraph would), and the county knows its own email by the beginning. */
+const QUOTED_SUBJECT_CHARS = 100;
+
 const templates = new Map<string, string>();
 function template(kind: Kind, ext: 'txt' | 'html'): string {
   const name = `reply-${kind}.${ext}`;
@@ -52,7 +56,7 @@ function renderReply(input: ReplyInput): Reply {
   const kind: Kind = input.errors.length ? 'returned' : 'accepted';
   const numbered = (list: Finding[]) => list.map((f, i) => ({ n: i + 1, message: f.message }));
   // Text from the email never carries a line break into a header (no header injection).
-  const originalSubject = printable(email.subject) || campaign.form.title;
+  const originalSubject = clipped(printable(email.subject), QUOTED_SUBJECT_CHARS) || campaign.form.title;
   const subject = `${SUBJECT_MARK[kind]}${originalSubject.replace(EARLIER_MARKS, '')}`;
   const view = {
     title: subject,
@@ -98,3 +102,9 @@ function recipient(campaign: Campaign, email: Email, own: readonly string[]): st
 }
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+/** The first `limit` characters of `text` (whole code points), with an ellipsis when some were left off. */
+function clipped(text: string, limit: number): string {
+  const chars = [...text];
+  return chars.length > limit ? `${chars.slice(0, limit).join('')}…` : text;
+}

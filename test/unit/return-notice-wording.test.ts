@@ -1,5 +1,6 @@
 // What the answer says around its findings: a late filing is not told to send again before a deadline already
-// past; an answer to a county that replied to an earlier answer does not stack the marks of both.
+// past; an answer to a county that replied to an earlier answer does not stack the marks of both; a subject of
+// thousands of characters is quoted by its beginning; a signed email's signature is not one of the files received.
 import { describe, expect, it } from 'vitest';
 import { checkEmail } from '../../src/pipeline/check-email.ts';
 import { campaign, check, countyEmail, goodDocx, goodPdf } from '../hostile/hostile-kit.ts';
@@ -30,5 +31,27 @@ describe('the subject of an answer', () => {
     ['湘阴县专题资源推荐表（回复：已盖章）', '【已受理】湘阴县专题资源推荐表（回复：已盖章）'],
   ])('%s is answered as %s', async (subject, answered) => {
     expect((await check(countyEmail([goodDocx(), goodPdf()], { subject }))).reply!.subject).toBe(answered);
+  });
+
+  it('quotes a very long subject by its first 100 characters', async () => {
+    const subject = `湘阴县专题资源推荐表${'很长的主题'.repeat(1000)}`;
+    const reply = (await check(countyEmail([goodDocx(), goodPdf()], { subject }))).reply!;
+    expect(reply.subject).toBe(`【已受理】${[...subject].slice(0, 100).join('')}…`);
+    expect(reply.text).toContain(`${[...subject].slice(0, 100).join('')}…`);
+    expect(reply.text).not.toContain(subject.slice(0, 101));
+  });
+});
+
+describe('the files received, as the answer lists them', () => {
+  const signature = { filename: 'smime.p7s', contentType: 'application/pkcs7-signature', content: Buffer.from([0x30, 0x82, 0x05]) };
+
+  it("leave out a signed email's signature", async () => {
+    const accepted = await check(countyEmail([goodDocx(), goodPdf(), signature]));
+    expect(accepted.decision).toBe('accept');
+    expect(accepted.reply!.text).toContain('《湘阴县专题资源推荐表.docx》');
+    expect(accepted.reply!.text).not.toContain('smime.p7s');
+    const returned = await check(countyEmail([goodDocx(), signature]));
+    expect(returned.errors.map((e) => e.code)).toEqual(['MISSING_PDF']);
+    expect(returned.reply!.text).not.toContain('smime.p7s');
   });
 });
