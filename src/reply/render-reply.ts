@@ -5,6 +5,7 @@ import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
 import { projectFile } from '../project-files.ts';
 import { printable } from '../mail/printable.ts';
+import { atPublicMailDomain } from '../mail/public-mail-domains.ts';
 import { unitRegisteredFor } from '../validate/identify-unit.ts';
 
 type Kind = 'accepted' | 'returned';
@@ -34,6 +35,7 @@ export function replyFor(campaign: Campaign, email: Email, verdict: Decided, own
   return renderReply({
     campaign, email, own,
     salutation: verdict.form?.unit || verdict.unit || email.from?.name || '您好',
+    unit: verdict.unit,
     quota: unit?.quota ?? null,
     errors: verdict.errors, warnings: verdict.warnings, countsBySection: verdict.countsBySection,
   });
@@ -45,6 +47,8 @@ interface ReplyInput {
   own: readonly string[];
   /** How to address the county: the form's 填表单位, else the unit, else the sender's name. */
   salutation: string;
+  /** The unit the filing is for, if known. */
+  unit: string | null;
   quota: number | null;
   errors: Finding[];
   warnings: Finding[];
@@ -81,7 +85,7 @@ function renderReply(input: ReplyInput): Reply {
   };
   const plain = { escape: (value: unknown) => String(value) };
   return {
-    to: recipient(campaign, email, input.own),
+    to: recipient(campaign, email, input.unit, input.own),
     subject,
     text: Mustache.render(template(kind, 'txt'), view, {}, plain),
     html: Mustache.render(template(kind, 'html'), view),
@@ -89,15 +93,18 @@ function renderReply(input: ReplyInput): Reply {
 }
 
 /**
- * The Reply-To the county set when it is an address of the From's own domain or one registered for a unit, else the
- * From: anyone can write any Reply-To, and the answer (which quotes the subject) must not be sent wherever a
+ * The Reply-To the county set when it is registered for the unit the filing is for, or in the From's own mail domain
+ * where that is an organisation's (not a public provider's such as 126.com, where a shared domain means nothing),
+ * else the From: anyone can write any Reply-To, and the answer (which quotes the subject) must not be sent wherever a
  * stranger points it. Never one of the bot's own addresses (a county that put the city's mailbox in Reply-To would
  * not hear back, and the bot would write to itself).
  */
-function recipient(campaign: Campaign, email: Email, own: readonly string[]): string {
+function recipient(campaign: Campaign, email: Email, unit: string | null, own: readonly string[]): string {
   const from = email.from?.address ?? '';
   const replyTo = email.replyTo?.address ?? '';
-  const trusted = replyTo && (domainOf(replyTo) === domainOf(from) || unitRegisteredFor(campaign, replyTo)) ? [replyTo] : [];
+  const sameOrganisation = domainOf(replyTo) === domainOf(from) && !atPublicMailDomain(from);
+  const registered = unit !== null && unitRegisteredFor(campaign, replyTo)?.name === unit;
+  const trusted = replyTo && (sameOrganisation || registered) ? [replyTo] : [];
   return [...trusted, from].find((a) => a && !own.includes(a.toLowerCase())) ?? '';
 }
 

@@ -1,6 +1,7 @@
 // What a crafted filing can make the bot write, and to whom: an auto-reply hidden behind a reply prefix or brackets
 // is not answered (two responders must not bounce off each other); a Reply-To naming the city's own mailbox does
-// not turn the answer back on the bot, nor one in a stranger's domain send it elsewhere; marks that reorder
+// not turn the answer back on the bot, nor one in a stranger's domain, one at the same public mail provider or one
+// registered for another unit send it elsewhere; marks that reorder
 // displayed text are not echoed.
 import { describe, expect, it } from 'vitest';
 import { checkEmail } from '../../src/pipeline/check-email.ts';
@@ -22,9 +23,9 @@ describe('a filing whose subject says it is an auto-reply', () => {
 });
 
 describe('where the answer goes', () => {
-  it("to the Reply-To a county set in its own mail domain, or naming a unit's registered address", async () => {
-    const sameDomain = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: DianJiao@126.com'] }));
-    expect(sameDomain.reply!.to).toBe('dianjiao@126.com');
+  it("to the Reply-To a county set in its own organisation's mail domain, or naming its unit's registered address", async () => {
+    const sameDomain = await check(countyEmail([goodDocx(), goodPdf()], { from: 'wangli@xiangyin.gov.cn', extraHeaders: ['Reply-To: DianJiao@Xiangyin.gov.cn'] }));
+    expect(sameDomain.reply!.to).toBe('dianjiao@xiangyin.gov.cn');
     const registered = await check(countyEmail([goodDocx(), goodPdf()], { from: 'dianjiao@xiangyin.test', extraHeaders: ['Reply-To: xyxjyj@126.com'] }));
     expect(registered.reply!.to).toBe('xyxjyj@126.com');
   });
@@ -33,6 +34,22 @@ describe('where the answer goes', () => {
     const verdict = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: ['Reply-To: victim@elsewhere.test'] }));
     expect(verdict.decision).toBe('accept');
     expect(verdict.reply!.to).toBe('xyxjyj@126.com');
+  });
+
+  it('to the From when the Reply-To only shares a public mail domain with it (anyone can have a 126.com address)', async () => {
+    const verdict = await check(countyEmail([goodDocx(), goodPdf()], { from: 'stranger1@126.com', extraHeaders: ['Reply-To: random-victim@126.com'] }));
+    expect(verdict.reply!.to).toBe('stranger1@126.com');
+  });
+
+  it("to the From when the Reply-To is registered for another unit than the filing's", async () => {
+    const pingjiangRegistered = {
+      ...campaign,
+      units: campaign.units.map((u) => (u.name === '平江县' ? { ...u, senders: ['pjx@county.test'] } : u)),
+    };
+    const raw = countyEmail([goodDocx(), goodPdf()], { from: 'stranger2@evil.test', extraHeaders: ['Reply-To: pjx@county.test'] });
+    const verdict = await checkEmail(raw, { campaign: pingjiangRegistered });
+    expect(verdict.unit).toBe('湘阴县');
+    expect(verdict.reply!.to).toBe('stranger2@evil.test');
   });
 
   it("to the From when the Reply-To names the city's own mailbox", async () => {
