@@ -19,6 +19,8 @@ const LABELS: Record<string, string> = {
   UNKNOWN_FORMAT: '格式不明',
   MISSING_CONTACT: '缺联系人',
   RESUBMISSION: '重新报送',
+  SENDER_NOT_AUTHENTICATED: '发件人未通过验证',
+  ACCEPTED_FILING_STANDS: '已受理版本仍有效',
   AUTO_GENERATED: '自动邮件',
   NOT_A_SUBMISSION: '非报送邮件',
 };

@@ -58,7 +58,6 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       unit: s.unit.name,
       at: at(s.current!),
       reasons: reasonLabels(s.current!.entry.verdict.errors),
-      earlierAccepted: s.filings.some((f) => f.entry.verdict.decision === 'accept'),
     })),
     none: none.map((s) => s.unit.name).join('、'),
     unsentCount: unsent.length,

@@ -22,30 +22,42 @@ export function ledgerKeys(prefix: string) {
  * KEYS: entries, results, order, units, received, the unit's filings.
  * ARGV: emailId, entry JSON, unit ('' when the email is no unit's filing), received ms, received ISO.
  * Returns {1, stored result} when the email was recorded before, else {0, new result}.
+ * A unit's current filing is its newest accepted one, else its newest (currentFiling in ledger-store.ts reads the
+ * same rule back): a returned filing does not displace an accepted one.
  */
 export const RECORD_SCRIPT = `
 local id = ARGV[1]
 local stored = redis.call('HGET', KEYS[2], id)
 if stored then return {1, stored} end
 local result = { version = cjson.null, supersedes = cjson.null, supersededBy = cjson.null }
-local function ref(member)
-  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member) }
+local function accepted(member)
+  return cjson.decode(redis.call('HGET', KEYS[1], member)).verdict.decision == 'accept'
 end
+local function current()
+  local filings = redis.call('ZRANGE', KEYS[6], 0, -1)
+  for i = #filings, 1, -1 do
+    if accepted(filings[i]) then return filings[i] end
+  end
+  return filings[#filings]
+end
+local function ref(member)
+  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member), accepted = accepted(member) }
+end
+redis.call('HSET', KEYS[1], id, ARGV[2])
 if ARGV[3] ~= '' then
+  local before = current()
   redis.call('ZADD', KEYS[6], ARGV[4], id)
   redis.call('SADD', KEYS[4], ARGV[3])
   redis.call('HSET', KEYS[5], id, ARGV[5])
-  local rank = redis.call('ZRANK', KEYS[6], id)
-  local newest = redis.call('ZCARD', KEYS[6]) - 1
-  result.version = rank + 1
-  if rank == newest and rank > 0 then
-    result.supersedes = ref(redis.call('ZRANGE', KEYS[6], rank - 1, rank - 1)[1])
-  elseif rank < newest then
-    result.supersededBy = ref(redis.call('ZRANGE', KEYS[6], -1, -1)[1])
+  result.version = redis.call('ZRANK', KEYS[6], id) + 1
+  local after = current()
+  if after ~= id then
+    result.supersededBy = ref(after)
+  elseif before then
+    result.supersedes = ref(before)
   end
 end
 local encoded = cjson.encode(result)
-redis.call('HSET', KEYS[1], id, ARGV[2])
 redis.call('HSET', KEYS[2], id, encoded)
 redis.call('RPUSH', KEYS[3], id)
 return {0, encoded}

@@ -34,11 +34,19 @@ export async function readLedger(redis: Redis, prefix: string): Promise<LedgerSt
   const records = new Map<string, LedgerRecord>(order.map((id) => [id, { entry: entries.get(id)!, filing: null }]));
   const filings: Record<string, LedgerRecord[]> = {};
   units.forEach((unit, u) => {
-    filings[unit] = filingIds[u].map((id, i, all) => {
+    const current = currentFiling(filingIds[u].map((id) => entries.get(id)!));
+    filings[unit] = filingIds[u].map((id, i) => {
       const record = records.get(id)!;
-      record.filing = { version: i + 1, current: i === all.length - 1 };
+      record.filing = { version: i + 1, current: id === current?.emailId };
       return record;
     });
   });
   return { records: [...records.values()], filings };
+}
+
+/** A unit's current filing among its filings (oldest first): the newest accepted, else the newest. A returned filing
+ *  does not displace an accepted one (a correction sent back, a late one, or a stranger's): RECORD_SCRIPT decides
+ *  by the same rule when it records. */
+function currentFiling(filings: LedgerEntry[]): LedgerEntry | undefined {
+  return [...filings].reverse().find((f) => f.verdict.decision === 'accept') ?? filings.at(-1);
 }

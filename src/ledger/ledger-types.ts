@@ -19,6 +19,8 @@ export interface LedgerEntry {
 export interface FilingRef {
   emailId: string;
   receivedAt: string;
+  /** Whether that filing was accepted. */
+  accepted: boolean;
 }
 
 /** What recording one verdict did; a repeated recording returns the first one's result with `duplicate: true`. */
@@ -28,7 +30,8 @@ export interface RecordResult {
   version: number | null;
   /** The filing this one replaced as the unit's current filing: the caller adds a RESUBMISSION warning. */
   supersedes: FilingRef | null;
-  /** Set when an older filing arrived late: the unit's newer filing, which stays current. */
+  /** The filing that stays current instead of this one: an accepted one this returned filing does not displace (the
+   *  caller says so in the reply), or, for an older filing that arrived late, the unit's newer one. */
   supersededBy: FilingRef | null;
 }
 
@@ -42,7 +45,8 @@ export interface LedgerRecord {
 export interface LedgerState {
   /** Every handled email, in the order the ledger recorded them. */
   records: LedgerRecord[];
-  /** Unit name -> its filings (accepted or returned), oldest received first; the last one is current. */
+  /** Unit name -> its filings (accepted or returned), oldest received first; the current one is the newest accepted,
+   *  else the newest. */
   filings: Record<string, LedgerRecord[]>;
 }
 

@@ -11,7 +11,7 @@ export interface SectionShortfall { section: string; have: number; need: number 
 export interface UnitStanding {
   unit: UnitSpec;
   status: FilingStatus;
-  /** The unit's newest filing by received time, or null when it has not filed. */
+  /** The unit's current filing (its newest accepted, else its newest), or null when it has not filed. */
   current: LedgerRecord | null;
   /** Every filing of the unit, oldest received first. */
   filings: LedgerRecord[];
@@ -26,7 +26,7 @@ export interface UnitStanding {
 export function unitStandings(state: LedgerState, campaign: Campaign): UnitStanding[] {
   return campaign.units.map((unit) => {
     const filings = state.filings[unit.name] ?? [];
-    const current = filings.at(-1) ?? null;
+    const current = filings.find((f) => f.filing?.current) ?? null;
     const verdict = current?.entry.verdict;
     const counts = campaign.sections.map((section) => verdict?.countsBySection[section.name] ?? 0);
     const short = current

@@ -16,8 +16,10 @@ const NOW = new Date('2022-07-03T20:00:00+08:00');
 const entries = [
   entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-01T10:12:00+08:00', perSection: 5 }),
   entryOf({ unit: '岳阳县', decision: 'accept', receivedAt: '2022-07-01T11:00:00+08:00', perSection: 5 }),
-  entryOf({ unit: '华容县', decision: 'reject', receivedAt: '2022-07-02T09:00:00+08:00', perSection: 5, errors: [errorOf('NO_STAMP')] }),
-  // Handled at 01:00 Shanghai time on the 3rd, which is still the 2nd in UTC: it was returned "today".
+  entryOf({ unit: '华容县', decision: 'reject', receivedAt: '2022-07-02T09:00:00+08:00', perSection: 3,
+    errors: [errorOf('QUOTA_SHORTFALL'), errorOf('NO_STAMP')] }),
+  // Handled at 01:00 Shanghai time on the 3rd, which is still the 2nd in UTC: it was returned "today". It leaves the
+  // unit's accepted filing current.
   entryOf({ unit: '岳阳县', decision: 'reject', receivedAt: '2022-07-03T00:55:00+08:00', perSection: 3,
     errors: [errorOf('QUOTA_SHORTFALL'), errorOf('NO_STAMP')] }, { handledAt: '2022-07-02T17:00:00Z' }),
   entryOf({ unit: null, decision: 'reject', receivedAt: '2022-07-03T10:00:00+08:00', errors: [errorOf('UNKNOWN_UNIT')] },
@@ -43,19 +45,19 @@ afterAll(async () => {
 });
 
 describe('the daily digest', () => {
-  it('lists the units whose current filing is accepted', () => {
-    expect(view.accepted).toEqual([{ unit: '平江县', rows: 30, at: '2022年7月1日 10:12' }]);
-  });
-
-  it('lists returned units not yet accepted, noting one whose earlier version had been accepted', () => {
-    expect(view.returned).toEqual([
-      { unit: '岳阳县', at: '2022年7月3日 00:55', reasons: '条数不足、未盖公章', earlierAccepted: true },
-      { unit: '华容县', at: '2022年7月2日 09:00', reasons: '未盖公章', earlierAccepted: false },
+  it('lists the units whose current filing is accepted, one whose later filing was returned included', () => {
+    expect(view.accepted).toEqual([
+      { unit: '平江县', rows: 30, at: '2022年7月1日 10:12' },
+      { unit: '岳阳县', rows: 30, at: '2022年7月1日 11:00' },
     ]);
   });
 
+  it('lists returned units not yet accepted', () => {
+    expect(view.returned).toEqual([{ unit: '华容县', at: '2022年7月2日 09:00', reasons: '条数不足、未盖公章' }]);
+  });
+
   it('says which sections a unit is short in, have against need', () => {
-    expect(view.short).toEqual([{ unit: '岳阳县', status: '已退回', sections: campaign.sections.map((s) => `${s.name} 3/5`).join('、') }]);
+    expect(view.short).toEqual([{ unit: '华容县', status: '已退回', sections: campaign.sections.map((s) => `${s.name} 3/5`).join('、') }]);
   });
 
   it('names every unit that has not filed at all', () => {
@@ -73,16 +75,16 @@ describe('the daily digest', () => {
   });
 
   it('counts accepted rows against the campaign\'s expected minimum', () => {
-    expect(view.acceptedRows).toBe(30);
+    expect(view.acceptedRows).toBe(60);
     expect(view.expectedMinimum).toBe(expectedMinimum(campaign));
     expect(view.expectedMinimum).toBe(campaign.units.reduce((sum, u) => sum + u.quota, 0) * campaign.sections.length);
   });
 
   it('renders a short Chinese subject, text and escaped HTML from the templates', () => {
     const digest = buildDigest(state, campaign, NOW);
-    expect(digest.subject).toBe(`【报送日报】2022年7月3日 已受理 1/${campaign.units.length} 个单位`);
+    expect(digest.subject).toBe(`【报送日报】2022年7月3日 已受理 2/${campaign.units.length} 个单位`);
     expect(digest.text).toContain('- 平江县：30 条，2022年7月1日 10:12 报送');
-    expect(digest.text).toContain('- 岳阳县：2022年7月3日 00:55 报送，退回原因：条数不足、未盖公章（此前版本曾受理，以最新报送为准）');
+    expect(digest.text).toContain('- 华容县：2022年7月2日 09:00 报送，退回原因：条数不足、未盖公章\n');
     expect(digest.text).toContain('报送截止2022年7月4日，还有 1 天');
     expect(digest.text).toContain('（"张三" <zs@county.test>）');
     expect(digest.html).toContain('（&quot;张三&quot; &lt;zs@county.test&gt;）');

@@ -1,9 +1,10 @@
-// The state of record against the real Redis: recorded once per email, filings superseded by received time,
+// The state of record against the real Redis: recorded once per email, filings superseded by received time (a
+// returned one never displacing an accepted one),
 // several connections recording at once.
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readLedger, recordVerdict } from '../../src/ledger/ledger-store.ts';
-import { resubmissionWarning } from '../../src/ledger/resubmission.ts';
+import { filingWarnings, resubmissionWarning } from '../../src/ledger/resubmission.ts';
 import { entryOf, errorOf } from './ledger-builders.ts';
 import { dropPrefix, localRedisUrl, uniquePrefix } from './redis-for-tests.ts';
 
@@ -36,17 +37,32 @@ describe('recording verdicts', () => {
   });
 
   it('a newer filing of a unit supersedes its older one and gets the next version', async () => {
-    const older = accepted('岳阳县', '2022-07-01T10:00:00+08:00');
-    const newer = entryOf({ unit: '岳阳县', decision: 'reject', receivedAt: '2022-07-02T10:00:00+08:00', errors: [errorOf('NO_STAMP')] });
+    const older = entryOf({ unit: '岳阳县', decision: 'reject', receivedAt: '2022-07-01T10:00:00+08:00', errors: [errorOf('NO_STAMP')] });
+    const newer = accepted('岳阳县', '2022-07-02T10:00:00+08:00');
     expect(await recordVerdict(redis, prefix, older)).toEqual({ duplicate: false, version: 1, supersedes: null, supersededBy: null });
     expect(await recordVerdict(redis, prefix, newer)).toEqual({
-      duplicate: false, version: 2, supersedes: { emailId: older.emailId, receivedAt: older.verdict.receivedAt }, supersededBy: null,
+      duplicate: false, version: 2, supersedes: { emailId: older.emailId, receivedAt: older.verdict.receivedAt, accepted: false }, supersededBy: null,
     });
     const filings = (await readLedger(redis, prefix)).filings['岳阳县'];
     expect(filings.map((r) => [r.entry.emailId, r.filing])).toEqual([
       [older.emailId, { version: 1, current: false }],
       [newer.emailId, { version: 2, current: true }],
     ]);
+  });
+
+  it('a returned filing leaves the accepted one current (a correction sent back, a late one, a stranger\'s), until another is accepted', async () => {
+    const first = accepted('汨罗市', '2022-07-01T10:00:00+08:00');
+    const returned = entryOf({ unit: '汨罗市', decision: 'reject', receivedAt: '2022-07-02T10:00:00+08:00', errors: [errorOf('NO_STAMP')] });
+    const late = entryOf({ unit: '汨罗市', decision: 'reject', receivedAt: '2022-07-05T10:00:00+08:00', errors: [errorOf('LATE')] });
+    const firstRef = { emailId: first.emailId, receivedAt: first.verdict.receivedAt, accepted: true };
+    await recordVerdict(redis, prefix, first);
+    expect(await recordVerdict(redis, prefix, returned)).toEqual({ duplicate: false, version: 2, supersedes: null, supersededBy: firstRef });
+    expect(await recordVerdict(redis, prefix, late)).toEqual({ duplicate: false, version: 3, supersedes: null, supersededBy: firstRef });
+    const current = async () => (await readLedger(redis, prefix)).filings['汨罗市'].filter((r) => r.filing?.current).map((r) => r.entry.emailId);
+    expect(await current()).toEqual([first.emailId]);
+    const fixed = accepted('汨罗市', '2022-07-03T10:00:00+08:00');
+    expect((await recordVerdict(redis, prefix, fixed)).supersedes).toEqual(firstRef);
+    expect(await current()).toEqual([fixed.emailId]);
   });
 
   it('the RESUBMISSION warning for what a filing superseded names the unit and the earlier filing\'s local time', async () => {
@@ -57,13 +73,27 @@ describe('recording verdicts', () => {
     });
   });
 
+  it('a returned filing\'s reply says the accepted one stands; one that replaced a filing names it', async () => {
+    const previous = { emailId: 'x', receivedAt: '2022-07-01T02:12:00Z', accepted: true };
+    const stands = filingWarnings('湘阴县', 'reject', { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
+    expect(stands).toEqual([{
+      code: 'ACCEPTED_FILING_STANDS',
+      message: '湘阴县于2022年7月1日 10:12的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。如需以本次为准，请修改后重新发送。',
+    }]);
+    const replaced = filingWarnings('湘阴县', 'reject', { duplicate: false, version: 2, supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
+    expect(replaced.map((f) => f.code)).toEqual(['RESUBMISSION']);
+    // An older accepted filing arriving after a newer one says nothing of it; a first filing neither.
+    expect(filingWarnings('湘阴县', 'accept', { duplicate: false, version: 1, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
+    expect(filingWarnings('湘阴县', 'accept', { duplicate: false, version: 1, supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
+  });
+
   it('an older filing that arrives later does not supersede the newer one, and is kept as an earlier version', async () => {
     const newer = accepted('华容县', '2022-07-03T08:00:00+08:00');
     const older = accepted('华容县', '2022-07-01T08:00:00+08:00');
     await recordVerdict(redis, prefix, newer);
     const late = await recordVerdict(redis, prefix, older);
     expect(late).toEqual({
-      duplicate: false, version: 1, supersedes: null, supersededBy: { emailId: newer.emailId, receivedAt: newer.verdict.receivedAt },
+      duplicate: false, version: 1, supersedes: null, supersededBy: { emailId: newer.emailId, receivedAt: newer.verdict.receivedAt, accepted: true },
     });
     const state = await readLedger(redis, prefix);
     expect(state.records.map((r) => r.entry.emailId)).toEqual([newer.emailId, older.emailId]);

@@ -1,5 +1,6 @@
-// A unit files twice (returned, then fixed and accepted later): the second reply names the filing it replaces, and
-// the ledger keeps both, the first no longer current.
+// A unit files three times (returned, then fixed and accepted, then a correction with errors): the second reply names
+// the filing it replaces; the third, returned, says the accepted one stands; the ledger keeps all three, the accepted
+// one current.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
 import { resubmissionWarning } from '../../src/ledger/resubmission.ts';
@@ -13,12 +14,14 @@ import { readWorkbook, rowsOf } from './sheet-rows.ts';
 
 const FIRST_RECEIVED = '2022-07-01T10:00:00+08:00';
 const SECOND_RECEIVED = '2022-07-02T09:15:00+08:00';
+const THIRD_RECEIVED = '2022-07-03T16:40:00+08:00';
 
 let env: ServicesEnv;
 let stage: Stage;
 let bot: Bot | undefined;
 let first: CountyEmail;
 let second: CountyEmail;
+let third: CountyEmail;
 let handled: Handled[];
 
 beforeAll(async () => {
@@ -26,12 +29,15 @@ beforeAll(async () => {
   stage = await openStage(env, 'resubmission');
   first = await freshCopy(stage, fixture('平江县-PDF未盖章.eml'));
   second = await freshCopy(stage, fixture('平江县-受理-GBK.eml'));
+  third = await freshCopy(stage, fixture('平江县-表内多处错误.eml'));
   bot = await startStageBot(stage);
   await deliver(stage, first, FIRST_RECEIVED);
   await waitUntilHandled(stage, 1);
   // The fixed filing arrives after the return was answered, as a county's would.
   await deliver(stage, second, SECOND_RECEIVED);
-  handled = await waitUntilHandled(stage, 2);
+  await waitUntilHandled(stage, 2);
+  await deliver(stage, third, THIRD_RECEIVED);
+  handled = await waitUntilHandled(stage, 3);
 }, 600_000);
 
 afterAll(async () => {
@@ -40,13 +46,13 @@ afterAll(async () => {
 }, 120_000);
 
 describe('a resubmission from the same unit', () => {
-  it('is decided on its own: the first returned for its missing seal, the second accepted', () => {
-    expect([first, second].map((e) => recordOf(handled, e)?.entry.verdict).map((v) => [v?.unit, v?.decision, v?.errors.map((f) => f.code)]))
-      .toEqual([['平江县', 'reject', ['NO_STAMP']], ['平江县', 'accept', []]]);
+  it('is decided on its own: the first returned for its missing seal, the second accepted, the third returned', () => {
+    expect([first, second, third].map((e) => recordOf(handled, e)?.entry.verdict).map((v) => [v?.unit, v?.decision, v?.errors.length]))
+      .toEqual([['平江县', 'reject', 1], ['平江县', 'accept', 0], ['平江县', 'reject', 4]]);
   });
 
   it('is answered with a RESUBMISSION warning that names the filing it replaces; the first answer has none', async () => {
-    const notice = resubmissionWarning('平江县', { emailId: '', receivedAt: FIRST_RECEIVED }, 'Asia/Shanghai').message;
+    const notice = resubmissionWarning('平江县', { receivedAt: FIRST_RECEIVED }, 'Asia/Shanghai').message;
     const replies = await repliesByOriginal(env, stage.tag);
     const [firstReply] = replies.get(first.messageId) ?? [];
     const [secondReply] = replies.get(second.messageId) ?? [];
@@ -56,10 +62,18 @@ describe('a resubmission from the same unit', () => {
     expect(firstReply.mail.text).not.toContain(notice);
   });
 
-  it('leaves both filings in the ledger, the earlier one no longer current', async () => {
+  it('returned after the accepted one, is answered saying the accepted filing stands', async () => {
+    const replies = await repliesByOriginal(env, stage.tag);
+    const [thirdReply] = replies.get(third.messageId) ?? [];
+    expect(thirdReply.mail.subject).toMatch(/^【退回】/);
+    expect(thirdReply.mail.text).toContain('平江县于2022年7月2日 09:15的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。');
+    expect(thirdReply.mail.text).not.toContain('以本次为准。');
+  });
+
+  it('leaves every filing in the ledger, the accepted one current', async () => {
     const sheets = await vi.waitFor(async () => {
       const book = await readWorkbook(bot!.ctx.ledgerFile);
-      expect(rowsOf(book, '邮件', second.messageId)).toHaveLength(1);
+      expect(rowsOf(book, '邮件', third.messageId)).toHaveLength(1);
       return book;
     }, { timeout: 60_000, interval: 500 });
     const versions = (messageId: string) => [...new Set(rowsOf(sheets, '明细', messageId).map((r) => `${r['版本']} ${r['当前有效']}`))];
@@ -67,6 +81,7 @@ describe('a resubmission from the same unit', () => {
     expect(versions(second.messageId)).toEqual(['2 是']);
     expect(rowsOf(sheets, '明细', first.messageId)).toHaveLength(30);
     expect(rowsOf(sheets, '明细', second.messageId)).toHaveLength(30);
-    expect([first, second].map((e) => rowsOf(sheets, '邮件', e.messageId).map((r) => r['当前有效']))).toEqual([['否'], ['是']]);
+    expect(versions(third.messageId)).toEqual(['3 否']);
+    expect([first, second, third].map((e) => rowsOf(sheets, '邮件', e.messageId).map((r) => r['当前有效']))).toEqual([['否'], ['是'], ['否']]);
   });
 });

@@ -1,8 +1,8 @@
 // Stage "ledger": record the verdict in the state of record, ask for the spreadsheet to be rebuilt soon, and queue the
-// reply (with a RESUBMISSION warning when this filing replaced the unit's earlier one).
+// reply (saying when this filing replaced the unit's earlier one, or was returned while its accepted one stands).
 import { recordVerdict } from '../../ledger/ledger-store.ts';
 import { rebuildLedgerFile, redisNow } from '../../ledger/rebuild-ledger-file.ts';
-import { resubmissionWarning } from '../../ledger/resubmission.ts';
+import { filingWarnings } from '../../ledger/resubmission.ts';
 import { jobIdOf, type RecordJob } from '../jobs.ts';
 import { KEEP_JOBS, ledgerPrefixOf, type ServiceContext } from '../service-context.ts';
 
@@ -15,8 +15,8 @@ export async function runRecord(ctx: ServiceContext, { intake, verdict }: Record
   });
   await requestLedgerFile(ctx);
   if (verdict.decision === 'ignore') return;
-  const warnings = result.supersedes && verdict.unit
-    ? [...verdict.warnings, resubmissionWarning(verdict.unit, result.supersedes, ctx.campaign.deadline.timeZone)]
+  const warnings = verdict.unit
+    ? [...verdict.warnings, ...filingWarnings(verdict.unit, verdict.decision, result, ctx.campaign.deadline.timeZone)]
     : verdict.warnings;
   await ctx.queues.reply.add('send', { intake, verdict: { ...verdict, warnings } },
     { jobId: jobIdOf(intake), attempts: 12, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP_JOBS });
