@@ -74,8 +74,9 @@ print_summary() {
   say "  Redis  redis://127.0.0.1:$REDIS_PORT (append-only)"
   say "  IMAP   127.0.0.1:$IMAP_PORT plaintext, IDLE; LMTP 127.0.0.1:$LMTP_PORT"
   say "  SMTP   127.0.0.1:$SMTP_PORT any AUTH or none; unknown recipients -> $CATCHALL_ADDRESS"
-  say "  accounts (address password), also in $SERVICES_DIR/accounts.env:"
-  list_mailboxes | while read -r address password; do say "    $address $password"; done
+  # Addresses only: the passwords (dev ones) stay in the users list and accounts.env, out of logs.
+  say "  mailboxes (passwords in $USERS_LIST and $SERVICES_DIR/accounts.env):"
+  list_mailboxes | while read -r address _password; do say "    $address"; done
 }
 
 lock_services

@@ -1,6 +1,6 @@
 // What the daily digest says, as plain data for its templates: who has filed, who is short where, who was
-// returned and not yet accepted, who has not filed, what was returned today, whose answer did not go out, totals
-// against the minimum.
+// returned and not yet accepted, who has not filed, what was returned today, whose answer did not go out, whose
+// current filing came from a sender the receiving server could not vouch for, totals against the minimum.
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
@@ -29,6 +29,8 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
   const accepted = withStatus('accepted');
   const returned = withStatus('returned');
   const none = withStatus('none');
+  // Current filings whose sender the receiving server could not vouch for: a forgery would stand in the ledger.
+  const unverified = standings.filter((s) => s.current?.entry.verdict.warnings.some((w) => w.code === 'SENDER_NOT_AUTHENTICATED'));
   return {
     campaignName: campaign.name,
     collector: campaign.collector.name,
@@ -60,6 +62,10 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       reasons: reasonLabels(s.current!.entry.verdict.errors),
     })),
     none: none.map((s) => s.unit.name).join('、'),
+    unverified: unverified.map((s) => ({
+      unit: s.unit.name, from: s.current!.entry.from, at: at(s.current!), status: STATUS_LABEL[s.status],
+    })),
+    unverifiedCount: unverified.length,
     unsentCount: unsent.length,
     unsent: unsent.map(({ record, why, detail }) => ({
       at: at(record),

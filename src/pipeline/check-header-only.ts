@@ -19,7 +19,7 @@ const MB = 1024 * 1024;
 /** Why the poller could not download an email, as said of each of its attachments. */
 export function notDownloadedReason(note: Pick<NotDownloadedNote, 'reason' | 'bytes' | 'limitBytes'>): string {
   return note.reason === 'oversize'
-    ? `所在邮件过大（约${Math.ceil(note.bytes / MB)} MB，超过${Math.floor(note.limitBytes / MB)} MB上限），未能接收`
+    ? `所在邮件过大（约${Math.ceil(note.bytes / MB)} MB，超过${Math.floor(note.limitBytes / MB)} MB上限），未读取`
     : '邮件服务器未能提供该邮件的内容';
 }
 

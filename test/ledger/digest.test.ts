@@ -1,6 +1,6 @@
 // The daily digest built from a real Redis ledger: who filed, who is short where, who was returned and not yet
-// accepted, who has not filed, what was returned today (Shanghai day), answers that did not go out, totals against
-// the minimum.
+// accepted, who has not filed, what was returned today (Shanghai day), answers that did not go out, current filings
+// of senders not vouched for, totals against the minimum.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/ledger/digest.ts';
@@ -14,7 +14,8 @@ import { dropPrefix, localRedisUrl, uniquePrefix } from './redis-for-tests.ts';
 const NOW = new Date('2022-07-03T20:00:00+08:00');
 
 const entries = [
-  entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-01T10:12:00+08:00', perSection: 5 }),
+  entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-01T10:12:00+08:00', perSection: 5,
+    warnings: [errorOf('SENDER_NOT_AUTHENTICATED')] }, { from: 'pjx@county.test' }),
   entryOf({ unit: '岳阳县', decision: 'accept', receivedAt: '2022-07-01T11:00:00+08:00', perSection: 5 }),
   entryOf({ unit: '华容县', decision: 'reject', receivedAt: '2022-07-02T09:00:00+08:00', perSection: 3,
     errors: [errorOf('QUOTA_SHORTFALL'), errorOf('NO_STAMP')] }),
@@ -54,6 +55,11 @@ describe('the daily digest', () => {
 
   it('lists returned units not yet accepted', () => {
     expect(view.returned).toEqual([{ unit: '华容县', at: '2022年7月2日 09:00', reasons: '条数不足、未盖公章' }]);
+  });
+
+  it('names the current filings whose sender the receiving server could not vouch for', () => {
+    expect(view.unverified).toEqual([{ unit: '平江县', from: 'pjx@county.test', at: '2022年7月1日 10:12', status: '已受理' }]);
+    expect(buildDigest(state, campaign, NOW).text).toContain('八、发件人未通过验证的当前报送（1 个；');
   });
 
   it('says which sections a unit is short in, have against need', () => {
