@@ -17,6 +17,8 @@ export interface ColumnDef<R> {
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Excel's Text format for columns of text: a cell a clerk edits stays text, even one starting with = or +. */
+const TEXT_FORMAT = '@';
 // Two lines of wrapped header text.
 const HEADER_HEIGHT = 32;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
@@ -79,7 +81,7 @@ export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void
     width: column.width,
     style: {
       alignment: { vertical: 'top', wrapText: column.wrap ?? false },
-      ...(column.date ? { numFmt: DATE_FORMAT } : {}),
+      ...(column.date ? { numFmt: DATE_FORMAT } : holdsText(column, rows) ? { numFmt: TEXT_FORMAT } : {}),
     },
   }));
   const header = sheet.addRow(columns.map((column) => column.header));
@@ -95,6 +97,15 @@ export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
   sheet.commit();
+}
+
+/** Whether a column holds text (its first value that is not empty is a string). */
+function holdsText<R>(column: ColumnDef<R>, rows: R[]): boolean {
+  for (const row of rows) {
+    const value = column.value(row);
+    if (value !== null && value !== '') return typeof value === 'string';
+  }
+  return false;
 }
 
 function toCellValue(value: CellContent): ExcelJS.CellValue {

@@ -1,5 +1,5 @@
 // Titles typed to look like spreadsheet formulas (=, +, -, @, a leading tab) pass through the verdict as text and
-// reach the ledger spreadsheet as text cells, never formulas. test/ledger/ledger-workbook.test.ts checks the sheet
+// reach the ledger spreadsheet as text cells, never formulas, in columns formatted as Text. test/ledger/ledger-workbook.test.ts checks the sheet
 // writer with made-up verdicts; this goes from a county's email through checkEmail to the workbook bytes.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,12 @@ describe('titles that look like formulas', () => {
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
     const texts = cells.filter((c) => c.type === ExcelJS.ValueType.String).map((c) => c.value);
     for (const title of FORMULAS) expect(texts).toContain(title.trim());
+    // Formatted as Text, so that editing such a cell in Excel keeps it text; numbers stay numbers.
+    const titleCells = cells.filter((c) => FORMULAS.map((t) => t.trim()).includes(String(c.value)));
+    expect(titleCells.length).toBeGreaterThan(0);
+    for (const cell of titleCells) expect(cell.numFmt).toBe('@');
+    const numbers = cells.filter((c) => c.type === ExcelJS.ValueType.Number);
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const cell of numbers) expect(cell.numFmt).not.toBe('@');
   });
 });
