@@ -37,7 +37,8 @@ function notRead(skipped: Attachment[], total: number): { file: string; reason: 
 export async function readAttachments(
   attachments: Attachment[], form: FormSpec, watch: AttachmentWatch = {},
 ): Promise<AttachmentsRead> {
-  const files = attachments.filter((x) => attachmentKind(x) !== 'other');
+  // Word files first, so that a table sent behind many PDFs (appendices, say) is read within the cap, not missed.
+  const files = [...attachments.filter((x) => attachmentKind(x) === 'word'), ...attachments.filter((x) => attachmentKind(x) === 'pdf')];
   const toRead = files.slice(0, MAX_FILES_READ);
   const skipped = files.slice(MAX_FILES_READ);
   /** Announces the file about to be read; the reason it must not be opened, if any. */

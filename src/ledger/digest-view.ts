@@ -1,6 +1,6 @@
 // What the daily digest says, as plain data for its templates: who has filed, who is short where, who was
 // returned and not yet accepted, who has not filed, what was returned today, whose answer did not go out, whose
-// current filing came from a sender the receiving server could not vouch for, totals against the minimum.
+// current filing came from a sender not vouched for, totals against the minimum.
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
@@ -8,6 +8,7 @@ import type { LedgerRecord, LedgerState } from './ledger-types.ts';
 import { expectedMinimum, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
 
 const DAY_MS = 86_400_000;
+const SENDER_DOUBTS = new Set(['UNREGISTERED_SENDER', 'SENDER_NOT_AUTHENTICATED']);
 
 /** A verdict whose reply did not go out: `held` by the per-sender hourly limit, or `refused` for good by the mail
  *  server (`detail`: its answer). */
@@ -29,8 +30,10 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
   const accepted = withStatus('accepted');
   const returned = withStatus('returned');
   const none = withStatus('none');
-  // Current filings whose sender the receiving server could not vouch for: a forgery would stand in the ledger.
-  const unverified = standings.filter((s) => s.current?.entry.verdict.warnings.some((w) => w.code === 'SENDER_NOT_AUTHENTICATED'));
+  // Current filings from a sender not vouched for (not a registered address of a unit that has some, or one the
+  // receiving server could not authenticate): a stranger's or a forged filing would stand in the ledger.
+  const senderDoubts = (s: UnitStanding) => (s.current?.entry.verdict.warnings ?? []).filter((w) => SENDER_DOUBTS.has(w.code));
+  const unverified = standings.filter((s) => senderDoubts(s).length > 0);
   return {
     campaignName: campaign.name,
     collector: campaign.collector.name,
@@ -64,6 +67,7 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     none: none.map((s) => s.unit.name).join('、'),
     unverified: unverified.map((s) => ({
       unit: s.unit.name, from: s.current!.entry.from, at: at(s.current!), status: STATUS_LABEL[s.status],
+      reasons: reasonLabels(senderDoubts(s)),
     })),
     unverifiedCount: unverified.length,
     unsentCount: unsent.length,

@@ -5,8 +5,6 @@ import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
 import { projectFile } from '../project-files.ts';
 import { printable } from '../mail/printable.ts';
-import { atPublicMailDomain } from '../mail/public-mail-domains.ts';
-import { unitRegisteredFor } from '../validate/identify-unit.ts';
 
 type Kind = 'accepted' | 'returned';
 const SUBJECT_MARK: Record<Kind, string> = { accepted: '【已受理】', returned: '【退回】' };
@@ -35,7 +33,6 @@ export function replyFor(campaign: Campaign, email: Email, verdict: Decided, own
   return renderReply({
     campaign, email, own,
     salutation: verdict.form?.unit || verdict.unit || email.from?.name || '您好',
-    unit: verdict.unit,
     quota: unit?.quota ?? null,
     errors: verdict.errors, warnings: verdict.warnings, countsBySection: verdict.countsBySection,
   });
@@ -47,8 +44,6 @@ interface ReplyInput {
   own: readonly string[];
   /** How to address the county: the form's 填表单位, else the unit, else the sender's name. */
   salutation: string;
-  /** The unit the filing is for, if known. */
-  unit: string | null;
   quota: number | null;
   errors: Finding[];
   warnings: Finding[];
@@ -85,7 +80,7 @@ function renderReply(input: ReplyInput): Reply {
   };
   const plain = { escape: (value: unknown) => String(value) };
   return {
-    to: recipient(campaign, email, input.unit, input.own),
+    to: recipient(email, input.own),
     subject,
     text: Mustache.render(template(kind, 'txt'), view, {}, plain),
     html: Mustache.render(template(kind, 'html'), view),
@@ -93,22 +88,15 @@ function renderReply(input: ReplyInput): Reply {
 }
 
 /**
- * The Reply-To the county set when it is registered for the unit the filing is for, or in the From's own mail domain
- * where that is an organisation's (not a public provider's such as 126.com, where a shared domain means nothing),
- * else the From: anyone can write any Reply-To, and the answer (which quotes the subject) must not be sent wherever a
- * stranger points it. Never one of the bot's own addresses (a county that put the city's mailbox in Reply-To would
- * not hear back, and the bot would write to itself).
+ * The From, never a Reply-To: an automatic answer goes back to its sender (RFC 3834 would have it go to the
+ * envelope sender, of which the From is the mailbox's record), as anyone can write any Reply-To, and the answer
+ * (which quotes the subject, and counts against its address's hourly limit) must not go wherever a stranger points
+ * it. Never one of the bot's own addresses.
  */
-function recipient(campaign: Campaign, email: Email, unit: string | null, own: readonly string[]): string {
+function recipient(email: Email, own: readonly string[]): string {
   const from = email.from?.address ?? '';
-  const replyTo = email.replyTo?.address ?? '';
-  const sameOrganisation = domainOf(replyTo) === domainOf(from) && !atPublicMailDomain(from);
-  const registered = unit !== null && unitRegisteredFor(campaign, replyTo)?.name === unit;
-  const trusted = replyTo && (sameOrganisation || registered) ? [replyTo] : [];
-  return [...trusted, from].find((a) => a && !own.includes(a.toLowerCase())) ?? '';
+  return from && !own.includes(from.toLowerCase()) ? from : '';
 }
-
-const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
 /** The first `limit` characters of `text` (whole code points), with an ellipsis when some were left off. */
 function clipped(text: string, limit: number): string {

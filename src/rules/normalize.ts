@@ -2,8 +2,12 @@
 // white space of every width, straight and curly quotes all compare equal.
 
 const QUOTES = /["'“”‘’「」『』〝〞＂＇`´]/g;
-// \s covers U+3000 (ideographic space) and NBSP; the zero-width ones are not white space to JS.
-const SPACE = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+// \s covers U+3000 (ideographic space) and NBSP; the invisible format characters (zero-width spaces and joiners, a
+// soft hyphen, direction marks, BOM) and variation selectors are not white space to JS, yet show nothing: a unit name
+// with one in it must still be that unit's.
+const INVISIBLE_CHARS = '\\p{Cf}\\ufe00-\\ufe0f\\u{e0100}-\\u{e01ef}';
+const SPACE = new RegExp(`[\\s${INVISIBLE_CHARS}]+`, 'gu');
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu');
 
 /** The key two names are compared by: NFKC, no white space, no quotes. */
 export function nameKey(text: string): string {
@@ -12,7 +16,7 @@ export function nameKey(text: string): string {
 
 /** Cell text as shown back to people: NFKC-free, but trimmed and with runs of white space folded to one. */
 export function cleanCell(text: string): string {
-  return text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Edit distance, for suggesting the closest valid name. */

@@ -1,4 +1,5 @@
 // Reads the 填表单位 / 联系人 / 联系电话 line above the table, in whatever paragraphs or cells the county left it.
+import { cleanCell } from '../rules/normalize.ts';
 import type { FormHeader, FormSpec } from '../types.ts';
 
 type Field = keyof FormHeader;
@@ -13,7 +14,7 @@ function labelPattern(label: string): string {
 }
 
 function cleanValue(raw: string): string {
-  return raw.replace(SEAL_MARK, ' ').replace(/\s+/g, ' ').replace(EDGE_JUNK, '').replace(/^[()（）]+$/, '');
+  return cleanCell(raw.replace(SEAL_MARK, ' ')).replace(EDGE_JUNK, '').replace(/^[()（）]+$/, '');
 }
 
 /** A value runs from its label to the next label (first non-empty line of that); the label nearest the table wins. */

@@ -51,6 +51,13 @@ describe('hostile email structures', () => {
     expect(unread[0].message).toContain('共 500 个，每封邮件最多读取 10 个');
   });
 
+  it('a Word table sent behind 30 PDFs is read within the cap, not reported missing', async () => {
+    const v = await check(countyEmail([...Array.from({ length: 29 }, (_, i) => tinyPdf(i + 1)), goodPdf(), goodDocx()]));
+    expect(v.resources).toHaveLength(30);
+    expect(errorOf(v, 'MISSING_WORD')).toBeUndefined();
+    expect(errorOf(v, 'UNREADABLE_ATTACHMENT')!.message).toContain('共 31 个，每封邮件最多读取 10 个');
+  });
+
   it('a header block of 5 MB is beyond the parser and left for staff as not a submission, naming sender and subject', async () => {
     const v = await check(countyEmail([goodDocx(), goodPdf()], { extraHeaders: Array.from({ length: 5000 }, (_, i) => `X-Filler-${i}: ${'x'.repeat(1000)}`) }));
     expect(v.decision).toBe('ignore');

@@ -57,9 +57,11 @@ describe('the daily digest', () => {
     expect(view.returned).toEqual([{ unit: '华容县', at: '2022年7月2日 09:00', reasons: '条数不足、未盖公章' }]);
   });
 
-  it('names the current filings whose sender the receiving server could not vouch for', () => {
-    expect(view.unverified).toEqual([{ unit: '平江县', from: 'pjx@county.test', at: '2022年7月1日 10:12', status: '已受理' }]);
-    expect(buildDigest(state, campaign, NOW).text).toContain('八、发件人未通过验证的当前报送（1 个；');
+  it('names the current filings whose sender is not vouched for (unregistered, or not authenticated)', () => {
+    expect(view.unverified).toEqual([
+      { unit: '平江县', from: 'pjx@county.test', at: '2022年7月1日 10:12', status: '已受理', reasons: '发件人未通过验证' },
+    ]);
+    expect(buildDigest(state, campaign, NOW).text).toContain('- 平江县（pjx@county.test，已受理）：2022年7月1日 10:12 报送，发件人未通过验证\n');
   });
 
   it('says which sections a unit is short in, have against need', () => {

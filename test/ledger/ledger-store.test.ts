@@ -75,16 +75,20 @@ describe('recording verdicts', () => {
 
   it('a returned filing\'s reply says the accepted one stands; one that replaced a filing names it', async () => {
     const previous = { emailId: 'x', receivedAt: '2022-07-01T02:12:00Z', accepted: true };
-    const stands = filingWarnings('湘阴县', 'reject', { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
+    const returned = { unit: '湘阴县', decision: 'reject' as const, errors: [errorOf('NO_STAMP')] };
+    const stands = filingWarnings(returned, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
     expect(stands).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
       message: '湘阴县于2022年7月1日 10:12的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。如需以本次为准，请修改后重新发送。',
     }]);
-    const replaced = filingWarnings('湘阴县', 'reject', { duplicate: false, version: 2, supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
+    const late = filingWarnings({ ...returned, errors: [errorOf('LATE')] }, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
+    expect(late).toEqual([{ code: 'ACCEPTED_FILING_STANDS', message: '湘阴县于2022年7月1日 10:12的报送已受理，仍然有效；本次报送逾期，不替代已受理的报送。' }]);
+    const replaced = filingWarnings(returned, { duplicate: false, version: 2, supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
     expect(replaced.map((f) => f.code)).toEqual(['RESUBMISSION']);
     // An older accepted filing arriving after a newer one says nothing of it; a first filing neither.
-    expect(filingWarnings('湘阴县', 'accept', { duplicate: false, version: 1, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
-    expect(filingWarnings('湘阴县', 'accept', { duplicate: false, version: 1, supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
+    const acceptedFiling = { unit: '湘阴县', decision: 'accept' as const, errors: [] };
+    expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
+    expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
   });
 
   it('an older filing that arrives later does not supersede the newer one, and is kept as an earlier version', async () => {

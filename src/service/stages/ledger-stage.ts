@@ -16,7 +16,7 @@ export async function runRecord(ctx: ServiceContext, { intake, verdict }: Record
   await requestLedgerFile(ctx);
   if (verdict.decision === 'ignore') return;
   const warnings = verdict.unit
-    ? [...verdict.warnings, ...filingWarnings(verdict.unit, verdict.decision, result, ctx.campaign.deadline.timeZone)]
+    ? [...verdict.warnings, ...filingWarnings({ ...verdict, unit: verdict.unit }, result, ctx.campaign.deadline.timeZone)]
     : verdict.warnings;
   await ctx.queues.reply.add('send', { intake, verdict: { ...verdict, warnings } },
     { jobId: jobIdOf(intake), attempts: 12, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP_JOBS });
