@@ -49,7 +49,10 @@ export async function catchUp(ctx: CatchUpContext): Promise<PolledIntakeJob[]> {
   for (let start = 0; start < uids.length; start += STRUCTURE_BATCH) {
     const batch = uids.slice(start, start + STRUCTURE_BATCH);
     const query = { uid: true, envelope: true, bodyStructure: true, internalDate: true, size: true };
-    const messages = (await ctx.client.fetchAll(batch.join(','), query, { uid: true })).sort((a, b) => a.uid - b.uid);
+    // The answer may also carry the server's unsolicited news of other messages (another session's flag changes or
+    // moves, without a UID): only the messages asked for are handed off.
+    const messages = (await ctx.client.fetchAll(batch.join(','), query, { uid: true }))
+      .filter((m) => batch.includes(m.uid)).sort((a, b) => a.uid - b.uid);
     for (const message of messages) {
       const job = receivedBefore(message, ctx.config.ignoreBefore) ? null : await handOffMessage({ ...ctx, uidValidity }, message);
       if (job) handedOff.push(job);
