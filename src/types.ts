@@ -55,7 +55,6 @@ export interface Address { address: string; name: string }
 export interface Email {
   messageId: string;
   from: Address | null;
-  replyTo: Address | null;
   to: Address[];
   subject: string;
   text: string;

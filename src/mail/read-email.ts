@@ -21,7 +21,6 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
   return {
     messageId: parsed.messageId ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id>`,
     from,
-    replyTo: firstAddress(parsed.replyTo, raw, 'reply-to'),
     to: addresses(parsed.to),
     subject: repairHeaderText(parsed.subject ?? '', raw, 'subject'),
     text: parsed.text ?? '',

@@ -81,8 +81,8 @@ export interface CountyEmail {
   file: string;
   raw: Buffer;
   messageId: string;
-  /** Who the bot should answer (Reply-To, else From) and the local mailbox that receives it. */
-  replyTo: string;
+  /** Who the bot should answer (the From) and the local mailbox that receives it. */
+  sender: string;
   mailbox: string;
 }
 
@@ -94,9 +94,9 @@ export async function freshCopy(stage: Stage, file: string): Promise<CountyEmail
   const raw = Buffer.from(header + text.slice(headerEnd), 'latin1');
   const mail = await simpleParser(raw);
   if (!mail.messageId?.includes(stage.tag)) throw new Error(`${file} has no Message-ID to make unique`);
-  const replyTo = (mail.replyTo ?? mail.from)?.value[0]?.address?.toLowerCase() ?? '';
-  const local = stage.env.accounts.some((a) => a.address === replyTo);
-  return { file, raw, messageId: mail.messageId, replyTo, mailbox: local ? accountOf(stage.env, replyTo).address : stage.env.catchallAddress };
+  const sender = mail.from?.value[0]?.address?.toLowerCase() ?? '';
+  const local = stage.env.accounts.some((a) => a.address === sender);
+  return { file, raw, messageId: mail.messageId, sender, mailbox: local ? accountOf(stage.env, sender).address : stage.env.catchallAddress };
 }
 
 /** APPENDs a county email to the stage's city folder as new, unread mail with the given INTERNALDATE. */

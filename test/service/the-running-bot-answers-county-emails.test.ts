@@ -62,11 +62,11 @@ describe('the running bot answers county emails', () => {
   it('gives each answered email one reply in its sender\'s mailbox, threaded under it, automatic, its verdict in the subject', async () => {
     const replies = await repliesByOriginal(env, stage.tag);
     for (const c of answered()) {
-      const { messageId, replyTo, mailbox } = email(c);
+      const { messageId, sender, mailbox } = email(c);
       const found = replies.get(messageId) ?? [];
       expect(found.map((r) => r.account), c.name).toEqual([mailbox]);
       const { mail } = found[0];
-      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : null).toBe(replyTo);
+      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : null).toBe(sender);
       expect(mail.from?.value[0].address).toBe(env.city.address);
       expect(mail.subject?.startsWith(SUBJECT_MARK[c.decision as 'accept' | 'reject'])).toBe(true);
       expect([mail.references].flat()).toContain(messageId);

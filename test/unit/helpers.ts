@@ -10,7 +10,6 @@ export function email(overrides: Partial<Email> = {}): Email {
   return {
     messageId: '<test@county.test>',
     from: { address: 'xyxjyj@126.com', name: '湘阴县教育局' },
-    replyTo: null,
     to: [{ address: 'yysyj@126.com', name: '' }],
     subject: '湘阴县专题资源推荐表',
     text: '',
