@@ -26,14 +26,6 @@ export interface AttachmentWatch {
   stopped?: Readonly<Record<number, string>>;
 }
 
-/** The Word and PDF files past the cap, as one reading that names the first of them and how many there are. */
-function notRead(skipped: Attachment[], total: number): { file: string; reason: string } {
-  return {
-    file: `${skipped[0].filename}等 ${skipped.length} 个附件`,
-    reason: `未读取：本邮件的 Word 和 PDF 附件共 ${total} 个，每封邮件最多读取 ${MAX_FILES_READ} 个；请只发送推荐表的 Word 版和盖章 PDF`,
-  };
-}
-
 export async function readAttachments(
   attachments: Attachment[], form: FormSpec, watch: AttachmentWatch = {},
 ): Promise<AttachmentsRead> {
@@ -88,13 +80,12 @@ export async function readAttachments(
     }
   }
   watch.onFile?.(null);
-  if (skipped.length) {
-    const { file, reason } = notRead(skipped, files.length);
-    if (attachmentKind(skipped[0]) === 'word') words.push({ file, ok: false, reason });
-    else pdfs.push({ file, unreadable: reason, mismatch: null, seals: null });
-  }
+  const notRead = skipped.length === 0 ? null : {
+    first: skipped[0].filename, count: skipped.length, total: files.length,
+    word: skipped.some((x) => attachmentKind(x) === 'word'), pdf: skipped.some((x) => attachmentKind(x) === 'pdf'),
+  };
   const otherFiles = attachments.filter((x) => attachmentKind(x) === 'other').map((x) => x.filename);
-  return { found: { words, pdfs, otherFiles }, stamps, pdfHoldsTable };
+  return { found: { words, pdfs, otherFiles, notRead }, stamps, pdfHoldsTable };
 }
 
 /** A Word file that takes too long is unreadable, not a stuck pipeline. */

@@ -41,6 +41,7 @@ export async function checkHeaderOnly(
     words: named.filter((a) => a.kind === 'word').map((a) => ({ file: a.filename, ok: false, reason })),
     pdfs: named.filter((a) => a.kind === 'pdf').map((a) => ({ file: a.filename, unreadable: reason, mismatch: null, seals: null })),
     otherFiles: named.filter((a) => a.kind === 'other').map((a) => a.filename),
+    notRead: null,
   });
   return submissionVerdict(submission, decide(submission), [], own, file);
 }

@@ -1,12 +1,13 @@
 // Joins what the attachments held into one submission: the rows of every Word table, the form line, the unit.
 import type { Campaign, Email, WordReading } from '../types.ts';
 import { findUnitIn, identifyUnit } from './identify-unit.ts';
-import type { PdfCheck, Submission, TableRow } from './submission.ts';
+import type { NotRead, PdfCheck, Submission, TableRow } from './submission.ts';
 
 export interface ReadAttachments {
   words: WordReading[];
   pdfs: PdfCheck[];
   otherFiles: string[];
+  notRead: NotRead | null;
 }
 
 export function buildSubmission(campaign: Campaign, email: Email, read: ReadAttachments): Submission {
@@ -23,7 +24,7 @@ export function buildSubmission(campaign: Campaign, email: Email, read: ReadAtta
     fileNames: email.attachments.map((a) => a.filename),
     sender: email.from?.address ?? '',
   });
-  return { campaign, email, words: read.words, pdfs: read.pdfs, otherFiles: read.otherFiles, header, rows, unit, severalUnits };
+  return { campaign, email, ...read, header, rows, unit, severalUnits };
 }
 
 export type Table = Extract<WordReading, { ok: true }>;

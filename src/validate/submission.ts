@@ -25,6 +25,10 @@ export interface UnitMatch {
   source: 'form' | 'subject' | 'file' | 'sender';
 }
 
+/** The Word and PDF files an email holds past the cap: the first one's name, how many, of how many in all, and
+ *  whether a Word file and a PDF are among them (so neither is called missing). */
+export interface NotRead { first: string; count: number; total: number; word: boolean; pdf: boolean }
+
 export interface Submission {
   campaign: Campaign;
   email: Email;
@@ -32,6 +36,8 @@ export interface Submission {
   pdfs: PdfCheck[];
   /** Names of attachments that are neither Word nor PDF (spreadsheets, images, archives). */
   otherFiles: string[];
+  /** Word and PDF files past the per-email cap, not read; null when every one was read. */
+  notRead: NotRead | null;
   /** The 填表单位 line of the first Word table. */
   header: FormHeader | null;
   rows: TableRow[];

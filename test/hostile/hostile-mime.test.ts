@@ -47,15 +47,24 @@ describe('hostile email structures', () => {
     expect(v.resources).toHaveLength(30);
     const unread = v.errors.filter((e) => e.code === 'UNREADABLE_ATTACHMENT');
     expect(unread).toHaveLength(1);
-    expect(unread[0].message).toContain('《扫描页9.pdf等 490 个附件》');
-    expect(unread[0].message).toContain('共 500 个，每封邮件最多读取 10 个');
+    expect(unread[0].message).toBe('附件未读取：本邮件的 Word 和 PDF 附件共 500 个，每封邮件最多读取 10 个，《扫描页9.pdf》等 490 个附件未读取。'
+      + '请只发送推荐表的 Word 版和盖章 PDF，不要附带其他文件。');
   });
 
   it('a Word table sent behind 30 PDFs is read within the cap, not reported missing', async () => {
     const v = await check(countyEmail([...Array.from({ length: 29 }, (_, i) => tinyPdf(i + 1)), goodPdf(), goodDocx()]));
     expect(v.resources).toHaveLength(30);
     expect(errorOf(v, 'MISSING_WORD')).toBeUndefined();
+    expect(errorOf(v, 'MISSING_PDF')).toBeUndefined();
     expect(errorOf(v, 'UNREADABLE_ATTACHMENT')!.message).toContain('共 31 个，每封邮件最多读取 10 个');
+  });
+
+  it('ten Word files and a PDF past them: the PDF is not read, and not reported missing either', async () => {
+    const docx = goodDocx();
+    const words = Array.from({ length: 10 }, (_, i) => ({ ...docx, filename: `推荐表${i + 1}.docx` }));
+    const v = await check(countyEmail([...words, goodPdf()]));
+    expect(errorOf(v, 'MISSING_PDF')).toBeUndefined();
+    expect(errorOf(v, 'UNREADABLE_ATTACHMENT')!.message).toContain('共 11 个，每封邮件最多读取 10 个，《');
   });
 
   it('a header block of 5 MB is beyond the parser and left for staff as not a submission, naming sender and subject', async () => {

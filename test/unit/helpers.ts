@@ -45,6 +45,7 @@ export function submission(cells: Cells[], overrides: Partial<Submission> = {}):
     words: [{ file: '推荐表.docx', ok: true, hasTable: true, header, rows: cells.map((c) => ({ cells: c })) }],
     pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 1, greyscaleOnly: false, poorScan: null } }],
     otherFiles: [],
+    notRead: null,
     header,
     rows,
     unit: identifyUnit(campaign, { formUnit: header.unit, subject: mail.subject, fileNames: [], sender: mail.from?.address ?? '' }),
