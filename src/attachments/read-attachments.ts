@@ -30,7 +30,8 @@ export async function readAttachments(
   attachments: Attachment[], form: FormSpec, watch: AttachmentWatch = {},
 ): Promise<AttachmentsRead> {
   // Word files first, so that a table sent behind many PDFs (appendices, say) is read within the cap, not missed.
-  const files = [...attachments.filter((x) => attachmentKind(x) === 'word'), ...attachments.filter((x) => attachmentKind(x) === 'pdf')];
+  const ofKind = (kind: 'word' | 'pdf') => attachments.filter((x) => attachmentKind(x) === kind);
+  const files = [...ofKind('word'), ...ofKind('pdf')];
   const toRead = files.slice(0, MAX_FILES_READ);
   const skipped = files.slice(MAX_FILES_READ);
   /** Announces the file about to be read; the reason it must not be opened, if any. */

@@ -11,13 +11,15 @@ export function resubmissionWarning(unit: string, supersedes: Pick<FilingRef, 'r
 
 /** The warnings a recorded filing's reply adds about the unit's other filings (none for its first). A late filing
  *  is not asked to send again to take the accepted one's place: the deadline has passed. */
-export function filingWarnings(filing: Pick<Verdict, 'decision' | 'errors'> & { unit: string }, result: RecordResult, timeZone: string): Finding[] {
+export function filingWarnings(
+  filing: Pick<Verdict, 'decision' | 'errors'> & { unit: string }, result: RecordResult, timeZone: string,
+): Finding[] {
   const { unit } = filing;
   if (result.supersedes) return [resubmissionWarning(unit, result.supersedes, timeZone)];
   if (filing.decision === 'reject' && result.supersededBy?.accepted) {
     const late = filing.errors.some((e) => e.code === 'LATE');
-    return [finding('ACCEPTED_FILING_STANDS', { unit, previous: formatForPeople(new Date(result.supersededBy.receivedAt), timeZone) },
-      { variant: late ? 'ACCEPTED_FILING_STANDS_LATE' : 'ACCEPTED_FILING_STANDS' })];
+    const previous = formatForPeople(new Date(result.supersededBy.receivedAt), timeZone);
+    return [finding('ACCEPTED_FILING_STANDS', { unit, previous }, { variant: late ? 'ACCEPTED_FILING_STANDS_LATE' : 'ACCEPTED_FILING_STANDS' })];
   }
   return [];
 }
