@@ -22,26 +22,37 @@ export function ledgerKeys(prefix: string) {
  * KEYS: entries, results, order, units, received, the unit's filings.
  * ARGV: emailId, entry JSON, unit ('' when the email is no unit's filing), received ms, received ISO.
  * Returns {1, stored result} when the email was recorded before, else {0, new result}.
- * A unit's current filing is its newest accepted one, else its newest (currentFiling in ledger-store.ts reads the
- * same rule back): a returned filing does not displace an accepted one.
+ * A unit's current filing is its newest accepted one sent from a registered address (or by a unit with none
+ * registered), else its newest accepted one, else its newest (currentFiling in ledger-store.ts reads the same rule
+ * back): a returned filing does not displace an accepted one, nor a stranger's accepted one the unit's own.
  */
 export const RECORD_SCRIPT = `
 local id = ARGV[1]
 local stored = redis.call('HGET', KEYS[2], id)
 if stored then return {1, stored} end
 local result = { version = cjson.null, supersedes = cjson.null, supersededBy = cjson.null }
-local function accepted(member)
-  return cjson.decode(redis.call('HGET', KEYS[1], member)).verdict.decision == 'accept'
+-- 2: accepted from a registered address (or a unit with none), 1: accepted from another address, 0: returned.
+local function standing(member)
+  local verdict = cjson.decode(redis.call('HGET', KEYS[1], member)).verdict
+  if verdict.decision ~= 'accept' then return 0 end
+  for _, warning in ipairs(verdict.warnings) do
+    if warning.code == 'UNREGISTERED_SENDER' then return 1 end
+  end
+  return 2
 end
+-- The newest filing of the highest standing.
 local function current()
   local filings = redis.call('ZRANGE', KEYS[6], 0, -1)
+  local best, bestStanding = nil, -1
   for i = #filings, 1, -1 do
-    if accepted(filings[i]) then return filings[i] end
+    local s = standing(filings[i])
+    if s > bestStanding then best, bestStanding = filings[i], s end
+    if s == 2 then break end
   end
-  return filings[#filings]
+  return best
 end
 local function ref(member)
-  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member), accepted = accepted(member) }
+  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member), accepted = standing(member) > 0 }
 end
 redis.call('HSET', KEYS[1], id, ARGV[2])
 if ARGV[3] ~= '' then

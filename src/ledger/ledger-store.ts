@@ -44,9 +44,17 @@ export async function readLedger(redis: Redis, prefix: string): Promise<LedgerSt
   return { records: [...records.values()], filings };
 }
 
-/** A unit's current filing among its filings (oldest first): the newest accepted, else the newest. A returned filing
- *  does not displace an accepted one (a correction sent back, a late one, or a stranger's): RECORD_SCRIPT decides
- *  by the same rule when it records. */
+/** A unit's current filing among its filings (oldest first): the newest of the highest standing. A returned filing
+ *  does not displace an accepted one (a correction sent back, a late one, or a stranger's), nor an accepted one from
+ *  an unregistered address the unit's own: RECORD_SCRIPT decides by the same rule when it records. */
 function currentFiling(filings: LedgerEntry[]): LedgerEntry | undefined {
-  return [...filings].reverse().find((f) => f.verdict.decision === 'accept') ?? filings.at(-1);
+  let best: LedgerEntry | undefined;
+  for (const filing of [...filings].reverse()) if (!best || standing(filing) > standing(best)) best = filing;
+  return best;
+}
+
+/** 2: accepted from a registered address (or a unit with none registered), 1: accepted from another, 0: returned. */
+function standing({ verdict }: LedgerEntry): number {
+  if (verdict.decision !== 'accept') return 0;
+  return verdict.warnings.some((w) => w.code === 'UNREGISTERED_SENDER') ? 1 : 2;
 }

@@ -30,8 +30,9 @@ export interface RecordResult {
   version: number | null;
   /** The filing this one replaced as the unit's current filing: the caller adds a RESUBMISSION warning. */
   supersedes: FilingRef | null;
-  /** The filing that stays current instead of this one: an accepted one this returned filing does not displace (the
-   *  caller says so in the reply), or, for an older filing that arrived late, the unit's newer one. */
+  /** The filing that stays current instead of this one: an accepted one this returned filing, or this accepted one
+   *  from an unregistered address, does not displace (the caller says so in the reply), or, for an older filing that
+   *  arrived late, the unit's newer one. */
   supersededBy: FilingRef | null;
 }
 
@@ -45,8 +46,8 @@ export interface LedgerRecord {
 export interface LedgerState {
   /** Every handled email, in the order the ledger recorded them. */
   records: LedgerRecord[];
-  /** Unit name -> its filings (accepted or returned), oldest received first; the current one is the newest accepted,
-   *  else the newest. */
+  /** Unit name -> its filings (accepted or returned), oldest received first; the current one is the newest accepted
+   *  from a registered address (or of a unit with none), else the newest accepted, else the newest. */
   filings: Record<string, LedgerRecord[]>;
 }
 

@@ -1,5 +1,6 @@
 // What the reply says of the unit's other filing, from what recordVerdict reports: RESUBMISSION for a filing that
-// replaced it; ACCEPTED_FILING_STANDS for a returned filing that leaves the unit's accepted one current.
+// replaced it; ACCEPTED_FILING_STANDS for a returned filing, or one accepted from an unregistered address, that
+// leaves the unit's accepted one current.
 import { finding } from '../messages/catalogue.ts';
 import { formatForPeople } from '../time/zoned.ts';
 import type { Finding, Verdict } from '../types.ts';
@@ -12,14 +13,14 @@ export function resubmissionWarning(unit: string, supersedes: Pick<FilingRef, 'r
 /** The warnings a recorded filing's reply adds about the unit's other filings (none for its first). A late filing
  *  is not asked to send again to take the accepted one's place: the deadline has passed. */
 export function filingWarnings(
-  filing: Pick<Verdict, 'decision' | 'errors'> & { unit: string }, result: RecordResult, timeZone: string,
+  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings'> & { unit: string }, result: RecordResult, timeZone: string,
 ): Finding[] {
   const { unit } = filing;
   if (result.supersedes) return [resubmissionWarning(unit, result.supersedes, timeZone)];
-  if (filing.decision === 'reject' && result.supersededBy?.accepted) {
-    const late = filing.errors.some((e) => e.code === 'LATE');
-    const previous = formatForPeople(new Date(result.supersededBy.receivedAt), timeZone);
-    return [finding('ACCEPTED_FILING_STANDS', { unit, previous }, { variant: late ? 'ACCEPTED_FILING_STANDS_LATE' : 'ACCEPTED_FILING_STANDS' })];
-  }
-  return [];
+  if (!result.supersededBy?.accepted) return [];
+  const previous = formatForPeople(new Date(result.supersededBy.receivedAt), timeZone);
+  const variant = filing.decision === 'reject'
+    ? (filing.errors.some((e) => e.code === 'LATE') ? 'ACCEPTED_FILING_STANDS_LATE' : 'ACCEPTED_FILING_STANDS')
+    : filing.warnings.some((w) => w.code === 'UNREGISTERED_SENDER') ? 'ACCEPTED_FILING_STANDS_UNREGISTERED' : null;
+  return variant ? [finding('ACCEPTED_FILING_STANDS', { unit, previous }, { variant })] : [];
 }

@@ -75,7 +75,7 @@ describe('recording verdicts', () => {
 
   it('a returned filing\'s reply says the accepted one stands; one that replaced a filing names it', async () => {
     const previous = { emailId: 'x', receivedAt: '2022-07-01T02:12:00Z', accepted: true };
-    const returned = { unit: '湘阴县', decision: 'reject' as const, errors: [errorOf('NO_STAMP')] };
+    const returned = { unit: '湘阴县', decision: 'reject' as const, errors: [errorOf('NO_STAMP')], warnings: [] };
     const stands = filingWarnings(returned, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
     expect(stands).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
@@ -86,9 +86,34 @@ describe('recording verdicts', () => {
     const replaced = filingWarnings(returned, { duplicate: false, version: 2, supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
     expect(replaced.map((f) => f.code)).toEqual(['RESUBMISSION']);
     // An older accepted filing arriving after a newer one says nothing of it; a first filing neither.
-    const acceptedFiling = { unit: '湘阴县', decision: 'accept' as const, errors: [] };
+    const acceptedFiling = { unit: '湘阴县', decision: 'accept' as const, errors: [], warnings: [] };
     expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
     expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
+    // One accepted from an unregistered address that leaves the unit's own filing current says so.
+    const stranger = { ...acceptedFiling, warnings: [errorOf('UNREGISTERED_SENDER')] };
+    expect(filingWarnings(stranger, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([{
+      code: 'ACCEPTED_FILING_STANDS',
+      message: '本次报送的发件邮箱未登记为湘阴县的报送邮箱，湘阴县于2022年7月1日 10:12的报送仍为当前有效版本。如本次为本单位的更正，请从登记的邮箱重新发送，或与我们联系登记新邮箱。',
+    }]);
+  });
+
+  it('an accepted filing from an address not registered for the unit does not displace one from a registered address', async () => {
+    const own = accepted('湘阴县', '2022-07-01T10:00:00+08:00');
+    const stranger = entryOf({ unit: '湘阴县', decision: 'accept', receivedAt: '2022-07-02T10:00:00+08:00', perSection: 5,
+      warnings: [errorOf('UNREGISTERED_SENDER')] });
+    const ownRef = { emailId: own.emailId, receivedAt: own.verdict.receivedAt, accepted: true };
+    await recordVerdict(redis, prefix, own);
+    expect(await recordVerdict(redis, prefix, stranger)).toEqual({ duplicate: false, version: 2, supersedes: null, supersededBy: ownRef });
+    const current = async () => (await readLedger(redis, prefix)).filings['湘阴县'].filter((r) => r.filing?.current).map((r) => r.entry.emailId);
+    expect(await current()).toEqual([own.emailId]);
+    // With no filing from a registered address, the unregistered one is current; a registered one then replaces it.
+    const other = entryOf({ unit: '君山区', decision: 'accept', receivedAt: '2022-07-01T10:00:00+08:00', perSection: 3,
+      warnings: [errorOf('UNREGISTERED_SENDER')] });
+    await recordVerdict(redis, prefix, other);
+    const registered = accepted('君山区', '2022-07-01T09:00:00+08:00');
+    expect((await recordVerdict(redis, prefix, registered)).supersedes?.emailId).toBe(other.emailId);
+    expect((await readLedger(redis, prefix)).filings['君山区'].filter((r) => r.filing?.current).map((r) => r.entry.emailId))
+      .toEqual([registered.emailId]);
   });
 
   it('an older filing that arrives later does not supersede the newer one, and is kept as an earlier version', async () => {
