@@ -19,40 +19,48 @@ export function ledgerKeys(prefix: string) {
 }
 
 /**
- * KEYS: entries, results, order, units, received, the unit's filings.
- * ARGV: emailId, entry JSON, unit ('' when the email is no unit's filing), received ms, received ISO.
- * Returns {1, stored result} when the email was recorded before, else {0, new result}.
- * A unit's current filing is its newest accepted one sent from a registered address (or by a unit with none
- * registered), else its newest accepted one, else its newest (currentFiling in ledger-store.ts reads the same rule
- * back): a returned filing does not displace an accepted one, nor a stranger's accepted one the unit's own.
+ * Lua shared by both scripts, the one place the rule lives: a unit's current filing is its newest accepted one sent
+ * from a registered address (or by a unit with none registered), else its newest accepted one, else its newest. A
+ * returned filing does not displace an accepted one (a correction sent back, a late one, a stranger's), nor a
+ * stranger's accepted one the unit's own.
  */
-export const RECORD_SCRIPT = `
-local id = ARGV[1]
-local stored = redis.call('HGET', KEYS[2], id)
-if stored then return {1, stored} end
-local result = { version = cjson.null, supersedes = cjson.null, supersededBy = cjson.null }
+const CURRENT_FILING = `
 -- 2: accepted from a registered address (or a unit with none), 1: accepted from another address, 0: returned.
-local function standing(member)
-  local verdict = cjson.decode(redis.call('HGET', KEYS[1], member)).verdict
+local function standing(entries, member)
+  local verdict = cjson.decode(redis.call('HGET', entries, member)).verdict
   if verdict.decision ~= 'accept' then return 0 end
   for _, warning in ipairs(verdict.warnings) do
     if warning.code == 'UNREGISTERED_SENDER' then return 1 end
   end
   return 2
 end
--- The newest filing of the highest standing.
-local function current()
-  local filings = redis.call('ZRANGE', KEYS[6], 0, -1)
-  local best, bestStanding = nil, -1
+-- The newest filing of the highest standing among the filings (oldest first), or false when there are none.
+local function current_of(entries, filings)
+  local best, bestStanding = false, -1
   for i = #filings, 1, -1 do
-    local s = standing(filings[i])
+    local s = standing(entries, filings[i])
     if s > bestStanding then best, bestStanding = filings[i], s end
     if s == 2 then break end
   end
   return best
 end
+`;
+
+/**
+ * KEYS: entries, results, order, units, received, the unit's filings.
+ * ARGV: emailId, entry JSON, unit ('' when the email is no unit's filing), received ms, received ISO.
+ * Returns {1, stored result} when the email was recorded before, else {0, new result}.
+ */
+export const RECORD_SCRIPT = `${CURRENT_FILING}
+local id = ARGV[1]
+local stored = redis.call('HGET', KEYS[2], id)
+if stored then return {1, stored} end
+local result = { version = cjson.null, supersedes = cjson.null, supersededBy = cjson.null }
+local function current()
+  return current_of(KEYS[1], redis.call('ZRANGE', KEYS[6], 0, -1))
+end
 local function ref(member)
-  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member), accepted = standing(member) > 0 }
+  return { emailId = member, receivedAt = redis.call('HGET', KEYS[5], member), accepted = standing(KEYS[1], member) > 0 }
 end
 redis.call('HSET', KEYS[1], id, ARGV[2])
 if ARGV[3] ~= '' then
@@ -76,13 +84,15 @@ return {0, encoded}
 
 /**
  * KEYS: entries, order, units. ARGV: the filings key prefix.
- * Returns {order, flat entries hash, units, {each unit's filings, oldest first}}: one consistent snapshot.
+ * Returns {order, flat entries hash, units, {each unit's filings, oldest first}, {each unit's current filing}}: one
+ * consistent snapshot.
  */
-export const READ_SCRIPT = `
+export const READ_SCRIPT = `${CURRENT_FILING}
 local units = redis.call('SMEMBERS', KEYS[3])
-local filings = {}
+local filings, currents = {}, {}
 for i, unit in ipairs(units) do
   filings[i] = redis.call('ZRANGE', ARGV[1] .. unit, 0, -1)
+  currents[i] = current_of(KEYS[1], filings[i])
 end
-return { redis.call('LRANGE', KEYS[2], 0, -1), redis.call('HGETALL', KEYS[1]), units, filings }
+return { redis.call('LRANGE', KEYS[2], 0, -1), redis.call('HGETALL', KEYS[1]), units, filings, currents }
 `;

@@ -21,12 +21,12 @@ export async function recordVerdict(redis: Redis, prefix: string, entry: LedgerE
   return { duplicate: seen === 1, ...(JSON.parse(stored) as Omit<RecordResult, 'duplicate'>) };
 }
 
-type Snapshot = [order: string[], flatEntries: string[], units: string[], filings: string[][]];
+type Snapshot = [order: string[], flatEntries: string[], units: string[], filings: string[][], currents: string[]];
 
 /** Everything the spreadsheet and the digest need, read as one consistent snapshot. */
 export async function readLedger(redis: Redis, prefix: string): Promise<LedgerState> {
   const keys = ledgerKeys(prefix);
-  const [order, flatEntries, units, filingIds] = (await redis.eval(
+  const [order, flatEntries, units, filingIds, currents] = (await redis.eval(
     READ_SCRIPT, 3, keys.entries, keys.order, keys.units, keys.filingsOf,
   )) as Snapshot;
   const entries = new Map<string, LedgerEntry>();
@@ -34,27 +34,11 @@ export async function readLedger(redis: Redis, prefix: string): Promise<LedgerSt
   const records = new Map<string, LedgerRecord>(order.map((id) => [id, { entry: entries.get(id)!, filing: null }]));
   const filings: Record<string, LedgerRecord[]> = {};
   units.forEach((unit, u) => {
-    const current = currentFiling(filingIds[u].map((id) => entries.get(id)!));
     filings[unit] = filingIds[u].map((id, i) => {
       const record = records.get(id)!;
-      record.filing = { version: i + 1, current: id === current?.emailId };
+      record.filing = { version: i + 1, current: id === currents[u] };
       return record;
     });
   });
   return { records: [...records.values()], filings };
-}
-
-/** A unit's current filing among its filings (oldest first): the newest of the highest standing. A returned filing
- *  does not displace an accepted one (a correction sent back, a late one, or a stranger's), nor an accepted one from
- *  an unregistered address the unit's own: RECORD_SCRIPT decides by the same rule when it records. */
-function currentFiling(filings: LedgerEntry[]): LedgerEntry | undefined {
-  let best: LedgerEntry | undefined;
-  for (const filing of [...filings].reverse()) if (!best || standing(filing) > standing(best)) best = filing;
-  return best;
-}
-
-/** 2: accepted from a registered address (or a unit with none registered), 1: accepted from another, 0: returned. */
-function standing({ verdict }: LedgerEntry): number {
-  if (verdict.decision !== 'accept') return 0;
-  return verdict.warnings.some((w) => w.code === 'UNREGISTERED_SENDER') ? 1 : 2;
 }

@@ -4,7 +4,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readLedger, recordVerdict } from '../../src/ledger/ledger-store.ts';
-import { filingWarnings, resubmissionWarning } from '../../src/ledger/resubmission.ts';
+import { filingWarnings, resubmissionWarning } from '../../src/ledger/filing-warnings.ts';
 import { entryOf, errorOf } from './ledger-builders.ts';
 import { dropPrefix, localRedisUrl, uniquePrefix } from './redis-for-tests.ts';
 

@@ -3,7 +3,7 @@
 // one current.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
-import { resubmissionWarning } from '../../src/ledger/resubmission.ts';
+import { resubmissionWarning } from '../../src/ledger/filing-warnings.ts';
 import type { Bot } from '../../src/service/bot.ts';
 import {
   deliver, fixture, freshCopy, openStage, recordOf, startServices, startStageBot, waitUntilHandled,

@@ -1,4 +1,5 @@
 // The local try-out's rules (npm run local): the campaign as it is, only its deadline moved, still a valid rules file.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,20 @@ describe('the local try-out campaign', () => {
     expect(loadCampaign(file).deadline).toEqual({ ...loadCampaign(DEFAULT_CAMPAIGN_FILE).deadline, date: '2031-03-09' });
   });
 
-  it('refuses a deadline that is not a day', () => {
+  it('refuses a deadline that is not a day, and a rules file with no deadline line', () => {
     expect(() => withDeadline(DEFAULT_CAMPAIGN_FILE, 'tomorrow')).toThrow(/YYYY-MM-DD/);
+    const noDeadline = join(mkdtempSync(join(tmpdir(), 'local-campaign-')), 'rules.yaml');
+    writeFileSync(noDeadline, readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8').replace(/^deadline:/m, 'deadLine:'));
+    expect(() => withDeadline(noDeadline, '2031-03-09')).toThrow(/no deadline.date line/);
+  });
+
+  it('is written by the script npm run local calls, which prints the deadline it set', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'local-campaign-')), 'campaign.yaml');
+    const printed = execFileSync('npx', ['tsx', 'scripts/local/write-local-campaign.ts', file], {
+      env: { ...process.env, LOCAL_DEADLINE: '2031-03-09', CAMPAIGN: '' }, encoding: 'utf8',
+    });
+    expect(printed.trim()).toBe('2031-03-09');
+    expect(loadCampaign(file).deadline.date).toBe('2031-03-09');
   });
 
   it('counts days ahead in the campaign time zone', () => {

@@ -2,7 +2,7 @@
 // reply (saying when this filing replaced the unit's earlier one, or was returned while its accepted one stands).
 import { recordVerdict } from '../../ledger/ledger-store.ts';
 import { rebuildLedgerFile, redisNow } from '../../ledger/rebuild-ledger-file.ts';
-import { filingWarnings } from '../../ledger/resubmission.ts';
+import { filingWarnings } from '../../ledger/filing-warnings.ts';
 import { jobIdOf, type RecordJob } from '../jobs.ts';
 import { KEEP_JOBS, ledgerPrefixOf, type ServiceContext } from '../service-context.ts';
 
