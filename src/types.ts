@@ -91,8 +91,6 @@ export type PdfReading =
   | { file: string; ok: true; pages: number; hasTextLayer: boolean; titles: string[] | null }
   | { file: string; ok: false; reason: string };
 
-export type Severity = 'error' | 'warning';
-
 export interface Finding {
   code: string;
   message: string;
