@@ -39,6 +39,8 @@ export interface UnitSpec {
   quota: number;
   aliases: string[];
   patterns?: string[];
+  /** The unit's institutions file on their own (市直学校): one institution's filing replaces only its own. */
+  separateFilers?: boolean;
   senders: string[];
 }
 
@@ -122,6 +124,9 @@ export interface Verdict {
   subject: string;
   decision: Decision;
   unit: string | null;
+  /** Extra to the contract: for a unit whose institutions file on their own, the institution that filed (the name
+   *  its pattern matched, else the sender's address), whose earlier filing alone this one replaces; else null. */
+  filer: string | null;
   /** The form's 填表单位 / 联系人 / 联系电话 line, as typed (null without a table). */
   form: FormHeader | null;
   receivedAt: string;

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { EMAIL_TIME_LIMIT_MS } from '../limits.ts';
 import { PipelineRunner } from '../pipeline/thread/pipeline-runner.ts';
 import type { Verdict } from '../types.ts';
+import { filerLabel } from '../ledger/ledger-types.ts';
 
 export async function runCheckCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,7 +52,7 @@ function parseInstant(text: string): Date {
 const DECISION_WORDS = { accept: '受理', reject: '退回', ignore: '不处理' } as const;
 
 function summary(v: Verdict): string {
-  const head = `${v.file}: ${DECISION_WORDS[v.decision]}  单位=${v.unit ?? '未知'}  资源=${v.resources.length}  收到=${v.receivedAt}`;
+  const head = `${v.file}: ${DECISION_WORDS[v.decision]}  单位=${filerLabel(v) ?? '未知'}  资源=${v.resources.length}  收到=${v.receivedAt}`;
   const lines = [...v.errors.map((f) => `  ✗ ${f.code} ${f.message}`), ...v.warnings.map((f) => `  ! ${f.code} ${f.message}`)];
   return [head, ...lines, ''].join('\n');
 }

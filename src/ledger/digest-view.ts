@@ -4,8 +4,8 @@
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
-import type { LedgerRecord, LedgerState } from './ledger-types.ts';
-import { expectedMinimum, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
+import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
+import { expectedMinimum, filerStandings, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
 
 const DAY_MS = 86_400_000;
 const SENDER_DOUBTS = new Set(['UNREGISTERED_SENDER', 'SENDER_NOT_AUTHENTICATED']);
@@ -22,18 +22,21 @@ const UNSENT_LABEL: Record<UnsentReply['why'], string> = {
 export function digestView(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []) {
   const zone = campaign.deadline.timeZone;
   const today = localDate(now, zone);
+  // Units are counted as units; what each filed is listed by who filed it (an institution of 市直学校 on its own).
   const standings = unitStandings(state, campaign);
-  const withStatus = (status: UnitStanding['status']) => standings.filter((s) => s.status === status);
+  const filers = filerStandings(standings);
+  const withStatus = (status: UnitStanding['status'], among = filers) => among.filter((s) => s.status === status);
+  const current = (s: UnitStanding) => s.currents[0];
   const at = (record: LedgerRecord) => formatForPeople(new Date(record.entry.verdict.receivedAt), zone);
   const handledToday = state.records.filter((r) => localDate(new Date(r.entry.handledAt), zone) === today);
   const decidedToday = (decision: string) => handledToday.filter((r) => r.entry.verdict.decision === decision);
   const accepted = withStatus('accepted');
   const returned = withStatus('returned');
-  const none = withStatus('none');
+  const none = withStatus('none', standings);
   // Current filings from a sender not vouched for (not a registered address of a unit that has some, or one the
   // receiving server could not authenticate): a stranger's or a forged filing would stand in the ledger.
-  const senderDoubts = (s: UnitStanding) => (s.current?.entry.verdict.warnings ?? []).filter((w) => SENDER_DOUBTS.has(w.code));
-  const unverified = standings.filter((s) => senderDoubts(s).length > 0);
+  const senderDoubts = (s: UnitStanding) => (current(s)?.entry.verdict.warnings ?? []).filter((w) => SENDER_DOUBTS.has(w.code));
+  const unverified = filers.filter((s) => senderDoubts(s).length > 0);
   return {
     campaignName: campaign.name,
     collector: campaign.collector.name,
@@ -41,10 +44,12 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     asOf: formatForPeople(now, zone),
     deadlineNote: deadlineNote(campaign.deadline.date, today),
     unitCount: standings.length,
+    acceptedUnits: withStatus('accepted', standings).length,
+    returnedUnits: withStatus('returned', standings).length,
     acceptedCount: accepted.length,
     returnedCount: returned.length,
     noneCount: none.length,
-    acceptedRows: accepted.reduce((sum, s) => sum + s.current!.entry.verdict.resources.length, 0),
+    acceptedRows: accepted.reduce((sum, s) => sum + current(s).entry.verdict.resources.length, 0),
     expectedMinimum: expectedMinimum(campaign),
     sectionCount: campaign.sections.length,
     today: {
@@ -53,34 +58,34 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       returned: decidedToday('reject').length,
       ignored: decidedToday('ignore').length,
     },
-    accepted: accepted.map((s) => ({ unit: s.unit.name, rows: s.current!.entry.verdict.resources.length, at: at(s.current!) })),
-    short: standings.filter((s) => s.short.length).map((s) => ({
-      unit: s.unit.name,
+    accepted: accepted.map((s) => ({ unit: filerLabel({ unit: s.unit.name, filer: s.filer }), rows: current(s).entry.verdict.resources.length, at: at(current(s)) })),
+    short: filers.filter((s) => s.short.length).map((s) => ({
+      unit: filerLabel({ unit: s.unit.name, filer: s.filer }),
       status: STATUS_LABEL[s.status],
       sections: s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、'),
     })),
     returned: returned.map((s) => ({
-      unit: s.unit.name,
-      at: at(s.current!),
-      reasons: reasonLabels(s.current!.entry.verdict.errors),
+      unit: filerLabel({ unit: s.unit.name, filer: s.filer }),
+      at: at(current(s)),
+      reasons: reasonLabels(current(s).entry.verdict.errors),
     })),
     none: none.map((s) => s.unit.name).join('、'),
     unverified: unverified.map((s) => ({
-      unit: s.unit.name, from: s.current!.entry.from, at: at(s.current!), status: STATUS_LABEL[s.status],
+      unit: filerLabel({ unit: s.unit.name, filer: s.filer }), from: current(s).entry.from, at: at(current(s)), status: STATUS_LABEL[s.status],
       reasons: reasonLabels(senderDoubts(s)),
     })),
     unverifiedCount: unverified.length,
     unsentCount: unsent.length,
     unsent: unsent.map(({ record, why, detail }) => ({
       at: at(record),
-      unit: record.entry.verdict.unit ?? '（未识别单位）',
+      unit: filerLabel(record.entry.verdict) ?? '（未识别单位）',
       from: record.entry.from,
       decision: record.entry.verdict.decision === 'accept' ? '受理' : '退回',
       why: detail ? `${UNSENT_LABEL[why]}（${detail}）` : UNSENT_LABEL[why],
     })),
     returnedToday: decidedToday('reject').map((r) => ({
       time: formatForPeople(new Date(r.entry.handledAt), zone).split(' ')[1],
-      unit: r.entry.verdict.unit ?? '（未识别单位）',
+      unit: filerLabel(r.entry.verdict) ?? '（未识别单位）',
       from: r.entry.from,
       reasons: reasonLabels(r.entry.verdict.errors),
     })),

@@ -25,7 +25,7 @@ function template(ext: 'txt' | 'html'): string {
 
 export function buildDigest(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []): Digest {
   const view = digestView(state, campaign, now, unsent);
-  const subject = `【报送日报】${view.day} 已受理 ${view.acceptedCount}/${view.unitCount} 个单位`;
+  const subject = `【报送日报】${view.day} 已受理 ${view.acceptedUnits}/${view.unitCount} 个单位`;
   const plain = { escape: (value: unknown) => String(value) };
   return {
     subject,

@@ -4,21 +4,22 @@
 import { finding } from '../messages/catalogue.ts';
 import { formatForPeople } from '../time/zoned.ts';
 import type { Finding, Verdict } from '../types.ts';
-import type { FilingRef, RecordResult } from './ledger-types.ts';
+import { filerLabel, type FilingRef, type RecordResult } from './ledger-types.ts';
 
 export function resubmissionWarning(unit: string, supersedes: Pick<FilingRef, 'receivedAt'>, timeZone: string): Finding {
-  return finding('RESUBMISSION', { unit, previous: formatForPeople(new Date(supersedes.receivedAt), timeZone) });
+  // To the second: a correction often follows within the minute.
+  return finding('RESUBMISSION', { unit, previous: formatForPeople(new Date(supersedes.receivedAt), timeZone, true) });
 }
 
 /** The warnings a recorded filing's reply adds about the unit's other filings (none for its first). A late filing
  *  is not asked to send again to take the accepted one's place: the deadline has passed. */
 export function filingWarnings(
-  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings'> & { unit: string }, result: RecordResult, timeZone: string,
+  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings' | 'filer'> & { unit: string }, result: RecordResult, timeZone: string,
 ): Finding[] {
-  const { unit } = filing;
+  const unit = filerLabel(filing);
   if (result.supersedes) return [resubmissionWarning(unit, result.supersedes, timeZone)];
   if (!result.supersededBy?.accepted) return [];
-  const previous = formatForPeople(new Date(result.supersededBy.receivedAt), timeZone);
+  const previous = formatForPeople(new Date(result.supersededBy.receivedAt), timeZone, true);
   const variant = filing.decision === 'reject'
     ? (filing.errors.some((e) => e.code === 'LATE') ? 'ACCEPTED_FILING_STANDS_LATE' : 'ACCEPTED_FILING_STANDS')
     : filing.warnings.some((w) => w.code === 'UNREGISTERED_SENDER') ? 'ACCEPTED_FILING_STANDS_UNREGISTERED' : null;

@@ -9,11 +9,11 @@ export function ledgerKeys(prefix: string) {
     results: `${prefix}:results`,
     /** emailIds in recording order. */
     order: `${prefix}:order`,
-    /** Names of the units with at least one filing. */
+    /** The filing keys (filingKey: a unit, or an institution of one) with at least one filing. */
     units: `${prefix}:units`,
     /** emailId -> the verdict's receivedAt, to name superseded filings. */
     received: `${prefix}:received`,
-    /** Prefix of each unit's sorted set of filings, scored by received time in ms (ties ordered by emailId). */
+    /** Prefix of each filing key's sorted set of filings, scored by received time in ms (ties ordered by emailId). */
     filingsOf: `${prefix}:filings:`,
   };
 }
@@ -47,8 +47,8 @@ end
 `;
 
 /**
- * KEYS: entries, results, order, units, received, the unit's filings.
- * ARGV: emailId, entry JSON, unit ('' when the email is no unit's filing), received ms, received ISO.
+ * KEYS: entries, results, order, units, received, the filings of the email's filing key.
+ * ARGV: emailId, entry JSON, filing key ('' when the email is no unit's filing), received ms, received ISO.
  * Returns {1, stored result} when the email was recorded before, else {0, new result}.
  */
 export const RECORD_SCRIPT = `${CURRENT_FILING}
@@ -84,8 +84,8 @@ return {0, encoded}
 
 /**
  * KEYS: entries, order, units. ARGV: the filings key prefix.
- * Returns {order, flat entries hash, units, {each unit's filings, oldest first}, {each unit's current filing}}: one
- * consistent snapshot.
+ * Returns {order, flat entries hash, filing keys, {each key's filings, oldest first}, {each key's current filing}}:
+ * one consistent snapshot.
  */
 export const READ_SCRIPT = `${CURRENT_FILING}
 local units = redis.call('SMEMBERS', KEYS[3])

@@ -1,7 +1,7 @@
 // The state of record: every handled email and each unit's filings in Redis, recorded atomically and once.
 import type { Redis } from 'ioredis';
 import { ledgerKeys, READ_SCRIPT, RECORD_SCRIPT } from './ledger-scripts.ts';
-import { isUnitFiling, type LedgerEntry, type LedgerRecord, type LedgerState, type RecordResult } from './ledger-types.ts';
+import { filingKey, isUnitFiling, type LedgerEntry, type LedgerRecord, type LedgerState, type RecordResult } from './ledger-types.ts';
 
 /**
  * Records one handled email. Idempotent by emailId: a second recording changes nothing and returns the first
@@ -10,33 +10,33 @@ import { isUnitFiling, type LedgerEntry, type LedgerRecord, type LedgerState, ty
 export async function recordVerdict(redis: Redis, prefix: string, entry: LedgerEntry): Promise<RecordResult> {
   if (!entry.emailId) throw new Error('recordVerdict: the entry has no emailId');
   const keys = ledgerKeys(prefix);
-  const unit = isUnitFiling(entry.verdict) ? entry.verdict.unit : '';
+  const key = isUnitFiling(entry.verdict) ? filingKey(entry.verdict) : '';
   const receivedMs = Date.parse(entry.verdict.receivedAt);
   if (Number.isNaN(receivedMs)) throw new Error(`recordVerdict: receivedAt "${entry.verdict.receivedAt}" is not a date`);
   const [seen, stored] = (await redis.eval(
     RECORD_SCRIPT, 6,
-    keys.entries, keys.results, keys.order, keys.units, keys.received, keys.filingsOf + unit,
-    entry.emailId, JSON.stringify(entry), unit, String(receivedMs), entry.verdict.receivedAt,
+    keys.entries, keys.results, keys.order, keys.units, keys.received, keys.filingsOf + key,
+    entry.emailId, JSON.stringify(entry), key, String(receivedMs), entry.verdict.receivedAt,
   )) as [number, string];
   return { duplicate: seen === 1, ...(JSON.parse(stored) as Omit<RecordResult, 'duplicate'>) };
 }
 
-type Snapshot = [order: string[], flatEntries: string[], units: string[], filings: string[][], currents: string[]];
+type Snapshot = [order: string[], flatEntries: string[], keys: string[], filings: string[][], currents: string[]];
 
 /** Everything the spreadsheet and the digest need, read as one consistent snapshot. */
 export async function readLedger(redis: Redis, prefix: string): Promise<LedgerState> {
   const keys = ledgerKeys(prefix);
-  const [order, flatEntries, units, filingIds, currents] = (await redis.eval(
+  const [order, flatEntries, filingKeys, filingIds, currents] = (await redis.eval(
     READ_SCRIPT, 3, keys.entries, keys.order, keys.units, keys.filingsOf,
   )) as Snapshot;
   const entries = new Map<string, LedgerEntry>();
   for (let i = 0; i < flatEntries.length; i += 2) entries.set(flatEntries[i], JSON.parse(flatEntries[i + 1]));
   const records = new Map<string, LedgerRecord>(order.map((id) => [id, { entry: entries.get(id)!, filing: null }]));
   const filings: Record<string, LedgerRecord[]> = {};
-  units.forEach((unit, u) => {
-    filings[unit] = filingIds[u].map((id, i) => {
+  filingKeys.forEach((key, k) => {
+    filings[key] = filingIds[k].map((id, i) => {
       const record = records.get(id)!;
-      record.filing = { version: i + 1, current: id === currents[u] };
+      record.filing = { version: i + 1, current: id === currents[k] };
       return record;
     });
   });

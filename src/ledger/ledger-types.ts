@@ -46,12 +46,26 @@ export interface LedgerRecord {
 export interface LedgerState {
   /** Every handled email, in the order the ledger recorded them. */
   records: LedgerRecord[];
-  /** Unit name -> its filings (accepted or returned), oldest received first; the current one is the newest accepted
-   *  from a registered address (or of a unit with none), else the newest accepted, else the newest. */
+  /** Filing key (filingKey) -> its filings (accepted or returned), oldest received first; the current one is the
+   *  newest accepted from a registered address (or of a unit with none), else the newest accepted, else the newest. */
   filings: Record<string, LedgerRecord[]>;
 }
 
 /** Whether a verdict is one of its unit's filings: accepted or returned, with the unit known. */
 export function isUnitFiling(verdict: Verdict): verdict is Verdict & { unit: string } {
   return verdict.decision !== 'ignore' && verdict.unit !== null;
+}
+
+type FilingNames = Pick<Verdict, 'filer'> & { unit: string };
+
+/** Which filings replace one another: a unit's, or one institution's of a unit whose institutions file on their own. */
+export function filingKey({ unit, filer }: FilingNames): string {
+  return filer ? `${unit}/${filer}` : unit;
+}
+
+/** Who filed, for people: 平江县, 市直学校（岳阳市第一中学）; null when the unit is not known. */
+export function filerLabel(names: { unit: string; filer?: string | null }): string;
+export function filerLabel(names: { unit: string | null; filer?: string | null }): string | null;
+export function filerLabel({ unit, filer }: { unit: string | null; filer?: string | null }): string | null {
+  return unit && filer ? `${unit}（${filer}）` : unit;
 }

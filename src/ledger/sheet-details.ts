@@ -1,7 +1,7 @@
 // Sheet 明细: every resource row of every filing, accepted or returned, old versions included and marked.
 import type { Campaign, FieldKey, Resource } from '../types.ts';
 import { decisionLabel } from './code-labels.ts';
-import type { LedgerRecord } from './ledger-types.ts';
+import { filerLabel, type LedgerRecord } from './ledger-types.ts';
 import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 
 interface DetailRow { record: LedgerRecord; resource: Resource }
@@ -19,7 +19,7 @@ export function writeDetailsSheet(book: LedgerBook, campaign: Campaign, records:
   const zone = campaign.deadline.timeZone;
   const headerOf = new Map(campaign.form.columns.map((c) => [c.key, c.header]));
   const columns: ColumnDef<DetailRow>[] = [
-    { header: '单位', width: 14, value: (r) => r.record.entry.verdict.unit ?? UNKNOWN_UNIT_LABEL },
+    { header: '单位', width: 14, value: (r) => filerLabel(r.record.entry.verdict) ?? UNKNOWN_UNIT_LABEL },
     ...FIELDS.filter((f) => headerOf.has(f.key)).map((f): ColumnDef<DetailRow> => ({
       header: headerOf.get(f.key)!, width: f.width, wrap: f.wrap, value: (r) => r.resource[f.key],
     })),

@@ -1,7 +1,7 @@
 // Sheet 邮件: every email the bot handled, ignored ones included, with what it decided and why.
 import type { Campaign, Finding } from '../types.ts';
 import { codeLabel, decisionLabel } from './code-labels.ts';
-import type { LedgerRecord } from './ledger-types.ts';
+import { filerLabel, type LedgerRecord } from './ledger-types.ts';
 import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 
 export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
@@ -12,7 +12,7 @@ export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: 
     { header: '发件人', width: 24, value: (r) => r.entry.from },
     { header: '邮件主题', width: 30, wrap: true, value: (r) => r.entry.subject },
     { header: 'Message-ID', width: 24, value: (r) => r.entry.verdict.messageId },
-    { header: '单位', width: 14, value: (r) => r.entry.verdict.unit ?? '' },
+    { header: '单位', width: 14, value: (r) => filerLabel(r.entry.verdict) ?? '' },
     { header: '结论', width: 6, value: (r) => decisionLabel(r.entry.verdict.decision) },
     { header: '原因', width: 24, wrap: true, value: (r) => labels(reasonsOf(r)) },
     { header: '说明', width: 50, wrap: true, value: (r) => reasonsOf(r).map((f) => f.message).join('\n') },

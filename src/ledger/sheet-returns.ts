@@ -1,7 +1,7 @@
 // Sheet 退回记录: every returned email, one line per reason, in the order the emails were received.
 import type { Campaign, Finding } from '../types.ts';
 import { codeLabel } from './code-labels.ts';
-import type { LedgerRecord } from './ledger-types.ts';
+import { filerLabel, type LedgerRecord } from './ledger-types.ts';
 import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 import { UNKNOWN_UNIT_LABEL } from './sheet-details.ts';
 
@@ -10,7 +10,7 @@ interface ReturnRow { record: LedgerRecord; reason: Finding; n: number }
 export function writeReturnsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
   const zone = campaign.deadline.timeZone;
   const columns: ColumnDef<ReturnRow>[] = [
-    { header: '单位', width: 14, value: (r) => r.record.entry.verdict.unit ?? UNKNOWN_UNIT_LABEL },
+    { header: '单位', width: 14, value: (r) => filerLabel(r.record.entry.verdict) ?? UNKNOWN_UNIT_LABEL },
     { header: '收到时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.verdict.receivedAt, zone) },
     { header: '退回时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.handledAt, zone) },
     { header: '邮件主题', width: 28, wrap: true, value: (r) => r.record.entry.subject },

@@ -1,5 +1,6 @@
-// Sheet 汇总: one row per unit, its current filing's rows per section against its quota, status and late mark,
-// and a row of accepted totals against the campaign's expected minimum.
+// Sheet 汇总: one row per unit, its current filing's rows per section against its quota, status and late mark (a
+// unit whose institutions file on their own: a row for them together, then one per institution), and a row of
+// accepted totals against the campaign's expected minimum.
 import type ExcelJS from 'exceljs';
 import type { Campaign } from '../types.ts';
 import { wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
@@ -26,19 +27,21 @@ const SHORT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7
 
 export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standings: UnitStanding[]): void {
   const zone = campaign.deadline.timeZone;
-  const rows: SummaryRow[] = standings.map((s) => ({
+  const rowOf = (s: UnitStanding): SummaryRow => ({
     standing: s,
-    unit: s.unit.name,
+    // An institution's row under its unit's.
+    unit: s.filer ? `　${s.filer}` : s.unit.name,
     quota: s.unit.quota,
     counts: s.counts,
     minimum: s.unit.quota * campaign.sections.length,
     status: STATUS_LABEL[s.status],
     short: s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、'),
-    lastFiled: s.current ? wallClock(s.current.entry.verdict.receivedAt, zone) : null,
+    lastFiled: s.currents.length ? wallClock(s.currents.at(-1)!.entry.verdict.receivedAt, zone) : null,
     late: s.late ? '逾期' : '',
     filings: s.filings.length,
-    version: s.current?.filing?.version ?? null,
-  }));
+    version: s.currents.length === 1 && !s.members.length ? s.currents[0].filing?.version ?? null : null,
+  });
+  const rows = standings.flatMap((s) => [rowOf(s), ...s.members.map(rowOf)]);
   rows.push(totalsRow(campaign, standings));
   const columns: ColumnDef<SummaryRow>[] = [
     { header: '单位', width: 22, value: (r) => r.unit },

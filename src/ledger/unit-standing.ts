@@ -1,4 +1,5 @@
 // Where each unit of the campaign stands, from its current filing: the one shared reading behind 汇总 and the digest.
+// A unit whose institutions file on their own (市直学校) stands by its institutions together, each standing apart too.
 import type { Campaign, UnitSpec } from '../types.ts';
 import type { LedgerRecord, LedgerState } from './ledger-types.ts';
 
@@ -10,40 +11,67 @@ export interface SectionShortfall { section: string; have: number; need: number 
 
 export interface UnitStanding {
   unit: UnitSpec;
+  /** On an institution's own standing (in `members`), the institution; else null. */
+  filer: string | null;
   status: FilingStatus;
-  /** The unit's current filing (its newest accepted, else its newest), or null when it has not filed. */
-  current: LedgerRecord | null;
+  /** The current filings the status and counts come from: the unit's current filing (its newest accepted, else its
+   *  newest); for a unit whose institutions file on their own, those of its institutions that have the unit's
+   *  status. Empty when it has not filed. */
+  currents: LedgerRecord[];
   /** Every filing of the unit, oldest received first. */
   filings: LedgerRecord[];
-  /** Rows per campaign section (in the campaign's order) of the current filing. */
+  /** Rows per campaign section (in the campaign's order) of the current filings. */
   counts: number[];
-  /** Sections of the current filing below the unit's quota; empty when it has not filed. */
+  /** Sections of the current filings below the unit's quota; empty when it has not filed. */
   short: SectionShortfall[];
-  /** The current filing was returned as LATE. */
+  /** A current filing was returned as LATE. */
   late: boolean;
+  /** Each institution's standing, for a unit whose institutions file on their own; else empty. */
+  members: UnitStanding[];
 }
 
 export function unitStandings(state: LedgerState, campaign: Campaign): UnitStanding[] {
+  const listsOf = new Map<string, LedgerRecord[][]>();
+  for (const filings of Object.values(state.filings)) {
+    const unit = filings[0]?.entry.verdict.unit;
+    if (unit) listsOf.set(unit, [...(listsOf.get(unit) ?? []), filings]);
+  }
   return campaign.units.map((unit) => {
-    const filings = state.filings[unit.name] ?? [];
-    const current = filings.find((f) => f.filing?.current) ?? null;
-    const verdict = current?.entry.verdict;
-    const counts = campaign.sections.map((section) => verdict?.countsBySection[section.name] ?? 0);
-    const short = current
-      ? campaign.sections
-        .map((section, i) => ({ section: section.name, have: counts[i], need: unit.quota }))
-        .filter((s) => s.have < s.need)
-      : [];
-    return {
-      unit,
-      status: !verdict ? 'none' : verdict.decision === 'accept' ? 'accepted' : 'returned',
-      current,
-      filings,
-      counts,
-      short,
-      late: verdict?.errors.some((f) => f.code === 'LATE') ?? false,
-    };
+    const lists = listsOf.get(unit.name) ?? [];
+    if (!unit.separateFilers) return standingOf(campaign, unit, null, lists.find((l) => !l[0].entry.verdict.filer) ?? [], []);
+    const members = lists
+      .map((filings) => standingOf(campaign, unit, filings[0].entry.verdict.filer ?? null, filings, []))
+      .sort((a, b) => receivedMs(a.filings[0]) - receivedMs(b.filings[0]));
+    return standingOf(campaign, unit, null, members.flatMap((m) => m.filings).sort((a, b) => receivedMs(a) - receivedMs(b)), members);
   });
+}
+
+/** A standing from its filings; with members, from theirs: accepted when one of them is, counting those. */
+function standingOf(campaign: Campaign, unit: UnitSpec, filer: string | null, filings: LedgerRecord[], members: UnitStanding[]): UnitStanding {
+  const own = filings.filter((f) => f.filing?.current);
+  const currents = members.length ? bestOf(members).flatMap((m) => m.currents) : own;
+  const status: FilingStatus = !currents.length ? 'none' : currents[0].entry.verdict.decision === 'accept' ? 'accepted' : 'returned';
+  const counts = campaign.sections.map((section) => currents.reduce((sum, c) => sum + (c.entry.verdict.countsBySection[section.name] ?? 0), 0));
+  const short = currents.length
+    ? campaign.sections
+      .map((section, i) => ({ section: section.name, have: counts[i], need: unit.quota }))
+      .filter((s) => s.have < s.need)
+    : [];
+  const late = currents.some((c) => c.entry.verdict.errors.some((f) => f.code === 'LATE'));
+  return { unit, filer, status, currents, filings, counts, short, late, members };
+}
+
+/** The members of the best status among them: accepted ones, else returned ones. */
+function bestOf(members: UnitStanding[]): UnitStanding[] {
+  const accepted = members.filter((m) => m.status === 'accepted');
+  return accepted.length ? accepted : members;
+}
+
+const receivedMs = (record: LedgerRecord) => Date.parse(record.entry.verdict.receivedAt);
+
+/** The standings each current filing belongs to: every unit's, an institution's in place of its unit's. */
+export function filerStandings(standings: UnitStanding[]): UnitStanding[] {
+  return standings.flatMap((s) => (s.members.length ? s.members : [s]));
 }
 
 /** The least number of rows the whole campaign expects: each unit's quota in every section. */

@@ -33,9 +33,9 @@ export function formatInZone(date: Date, timeZone: string): string {
 }
 
 /** 2022年7月1日 14:20, for messages. */
-export function formatForPeople(date: Date, timeZone: string): string {
+export function formatForPeople(date: Date, timeZone: string, seconds = false): string {
   const p = parts(date, timeZone);
-  return `${+p.year}年${+p.month}月${+p.day}日 ${p.hour}:${p.minute}`;
+  return `${+p.year}年${+p.month}月${+p.day}日 ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
 }
 
 /** 2022年7月4日 from 2022-07-04. */

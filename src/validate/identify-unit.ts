@@ -11,6 +11,11 @@ export interface UnitClues {
 }
 
 export function identifyUnit(campaign: Campaign, clues: UnitClues): UnitMatch | null {
+  const found = unitAndSource(campaign, clues);
+  return found && { ...found, filer: found.unit.separateFilers ? filerOf(found.unit, clues) : null };
+}
+
+function unitAndSource(campaign: Campaign, clues: UnitClues): Omit<UnitMatch, 'filer'> | null {
   const inText = (text: string) => findUnitIn(campaign, text);
   const byForm = inText(clues.formUnit);
   if (byForm) return { unit: byForm, source: 'form' };
@@ -22,6 +27,20 @@ export function identifyUnit(campaign: Campaign, clues: UnitClues): UnitMatch | 
   }
   const bySender = unitRegisteredFor(campaign, clues.sender);
   return bySender ? { unit: bySender, source: 'sender' } : null;
+}
+
+/** Which institution of a unit whose institutions file on their own: the first name one of its patterns finds in the
+ *  form, the subject or a file name (a filing under the unit's general name, 市直学校, may name its school in
+ *  another), else the sender's address. */
+function filerOf(unit: UnitSpec, clues: UnitClues): string {
+  for (const text of [clues.formUnit, clues.subject, ...clues.fileNames]) {
+    const key = nameKey(text);
+    for (const pattern of unit.patterns ?? []) {
+      const name = new RegExp(pattern, 'u').exec(key)?.[0];
+      if (name) return name;
+    }
+  }
+  return clues.sender.toLowerCase() || '（发件人不明）';
 }
 
 /** The unit whose registered senders hold this address, if any. */

@@ -23,6 +23,8 @@ export interface PdfCheck {
 export interface UnitMatch {
   unit: UnitSpec;
   source: 'form' | 'subject' | 'file' | 'sender';
+  /** The institution, for a unit whose institutions file on their own (UnitSpec.separateFilers); else null. */
+  filer: string | null;
 }
 
 /** The Word and PDF files an email holds past the cap: the first one's name, how many, of how many in all, and

@@ -8,6 +8,8 @@ export const campaign = loadCampaign();
 
 export interface VerdictSketch {
   unit: string | null;
+  /** The institution, for a unit whose institutions file on their own. */
+  filer?: string;
   decision: Decision;
   receivedAt: string;
   /** Rows in each campaign section; default 0. */
@@ -38,6 +40,7 @@ export function verdictOf(sketch: VerdictSketch): Verdict {
     subject: '专题资源推荐表',
     decision: sketch.decision,
     unit: sketch.unit,
+    filer: sketch.filer ?? null,
     form: null,
     receivedAt: sketch.receivedAt,
     errors: sketch.errors ?? [],

@@ -69,31 +69,31 @@ describe('recording verdicts', () => {
     await recordVerdict(redis, prefix, accepted('湘阴县', '2022-07-01T02:12:00Z'));
     const { supersedes } = await recordVerdict(redis, prefix, accepted('湘阴县', '2022-07-02T10:00:00+08:00'));
     expect(resubmissionWarning('湘阴县', supersedes!, 'Asia/Shanghai')).toEqual({
-      code: 'RESUBMISSION', message: '本次报送替代湘阴县于2022年7月1日 10:12的报送，以本次为准。',
+      code: 'RESUBMISSION', message: '本次报送替代湘阴县于2022年7月1日 10:12:00的报送，以本次为准。',
     });
   });
 
   it('a returned filing\'s reply says the accepted one stands; one that replaced a filing names it', async () => {
     const previous = { emailId: 'x', receivedAt: '2022-07-01T02:12:00Z', accepted: true };
-    const returned = { unit: '湘阴县', decision: 'reject' as const, errors: [errorOf('NO_STAMP')], warnings: [] };
+    const returned = { unit: '湘阴县', filer: null, decision: 'reject' as const, errors: [errorOf('NO_STAMP')], warnings: [] };
     const stands = filingWarnings(returned, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
     expect(stands).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
-      message: '湘阴县于2022年7月1日 10:12的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。如需以本次为准，请修改后重新发送。',
+      message: '湘阴县于2022年7月1日 10:12:00的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。如需以本次为准，请修改后重新发送。',
     }]);
     const late = filingWarnings({ ...returned, errors: [errorOf('LATE')] }, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
-    expect(late).toEqual([{ code: 'ACCEPTED_FILING_STANDS', message: '湘阴县于2022年7月1日 10:12的报送已受理，仍然有效；本次报送逾期，不替代已受理的报送。' }]);
+    expect(late).toEqual([{ code: 'ACCEPTED_FILING_STANDS', message: '湘阴县于2022年7月1日 10:12:00的报送已受理，仍然有效；本次报送逾期，不替代已受理的报送。' }]);
     const replaced = filingWarnings(returned, { duplicate: false, version: 2, supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
     expect(replaced.map((f) => f.code)).toEqual(['RESUBMISSION']);
     // An older accepted filing arriving after a newer one says nothing of it; a first filing neither.
-    const acceptedFiling = { unit: '湘阴县', decision: 'accept' as const, errors: [], warnings: [] };
+    const acceptedFiling = { unit: '湘阴县', filer: null, decision: 'accept' as const, errors: [], warnings: [] };
     expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
     expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
     // One accepted from an unregistered address that leaves the unit's own filing current says so.
     const stranger = { ...acceptedFiling, warnings: [errorOf('UNREGISTERED_SENDER')] };
     expect(filingWarnings(stranger, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
-      message: '本次报送的发件邮箱未登记为湘阴县的报送邮箱，湘阴县于2022年7月1日 10:12的报送仍为当前有效版本。如本次为本单位的更正，请从登记的邮箱重新发送，或与我们联系登记新邮箱。',
+      message: '本次报送的发件邮箱未登记为湘阴县的报送邮箱，湘阴县于2022年7月1日 10:12:00的报送仍为当前有效版本。如本次为本单位的更正，请从登记的邮箱重新发送，或与我们联系登记新邮箱。',
     }]);
   });
 

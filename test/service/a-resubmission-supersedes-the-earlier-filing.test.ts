@@ -66,7 +66,7 @@ describe('a resubmission from the same unit', () => {
     const replies = await repliesByOriginal(env, stage.tag);
     const [thirdReply] = replies.get(third.messageId) ?? [];
     expect(thirdReply.mail.subject).toMatch(/^【退回】/);
-    expect(thirdReply.mail.text).toContain('平江县于2022年7月2日 09:15的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。');
+    expect(thirdReply.mail.text).toContain('平江县于2022年7月2日 09:15:00的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。');
     expect(thirdReply.mail.text).not.toContain('以本次为准。');
   });
 

@@ -29,7 +29,7 @@ describe('deciding a submission', () => {
   it('uses the quota of the unit that filed: 市直学校 need one per section', () => {
     const cells = fullTable(1);
     const s = submission(cells, { header: { unit: '岳阳市第一中学', contact: '王老师', phone: '0730-8888888' } });
-    s.unit = { unit: campaign.units.find((u) => u.name === '市直学校')!, source: 'form' };
+    s.unit = { unit: campaign.units.find((u) => u.name === '市直学校')!, source: 'form', filer: '岳阳市第一中学' };
     expect(codes(decide(s).errors)).toEqual([]);
   });
 
@@ -99,7 +99,7 @@ describe('deciding a submission', () => {
 
   it('does not warn about the sender of a unit that has no registered address', () => {
     const s = submission(fullTable(5), { email: email({ from: { address: 'someone@qq.com', name: '' } }) });
-    s.unit = { unit: campaign.units.find((u) => u.name === '平江县')!, source: 'form' };
+    s.unit = { unit: campaign.units.find((u) => u.name === '平江县')!, source: 'form', filer: null };
     expect(decide(s).warnings).toEqual([]);
   });
 
