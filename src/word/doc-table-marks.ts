@@ -1,7 +1,9 @@
 // Legacy .doc text marks every cell end and row end with the same 0x07 and word-extractor turns both into tabs, like
 // real tab characters. This pass reads the paragraph properties (PAPX) and writes distinct marks into the text, so the
-// table can be rebuilt row by row.
+// table can be rebuilt row by row, and reads each row's cell layout from its end-of-row properties.
 import type WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
+import { eachParagraphProps, withHugePapx, type DocStreams } from './doc-paragraph-props.ts';
+import { rowTapOf, type RowTap } from './doc-row-tap.ts';
 
 type Piece = WordOleExtractor['_pieces'][number];
 
@@ -14,55 +16,28 @@ const sprmPFInTable = 0x2416;
 const sprmPFTtp = 0x2417;
 /** LibreOffice keeps a row end's properties (with its Ttp flag) in the data stream behind this sprm. */
 const sprmPHugePapx = 0x6646;
-const sprmTDefTable = 0xd608;
 
-/** The sprm codes in one grpprl, stepping over each operand by its size class (spra). */
-function sprmCodes(grpprl: Buffer, from: number): Set<number> {
-  const codes = new Set<number>();
-  let at = from;
-  while (at + 2 <= grpprl.length) {
-    const sprm = grpprl.readUInt16LE(at);
-    at += 2;
-    codes.add(sprm);
-    const spra = sprm >> 13;
-    if (sprm === sprmTDefTable) at += 1 + grpprl.readUInt16LE(at);
-    else if (spra === 6) at += 1 + grpprl.readUInt8(at);
-    else at += [1, 1, 2, 4, 2, 2, 0, 3][spra];
-  }
-  return codes;
-}
-
-/** Calls back with each paragraph's file range and sprm codes, from the PAPX FKP pages the FIB points at. */
-function eachParagraph(buffer: Buffer, table: Buffer, visit: (fcEnd: number, codes: Set<number>) => void): void {
-  const fc = buffer.readUInt32LE(0x0102);
-  const lcb = buffer.readUInt32LE(0x0106);
-  const pages = (lcb - 4) / 8;
-  for (let i = 0; i < pages; i++) {
-    const pn = table.readUInt32LE(fc + (pages + 1) * 4 + i * 4);
-    const fkp = buffer.subarray(pn * 512, pn * 512 + 512);
-    const runs = fkp.readUInt8(511);
-    for (let j = 0; j < runs; j++) {
-      const end = fkp.readUInt32LE((j + 1) * 4);
-      const offset = fkp.readUInt8((runs + 1) * 4 + j * 13) * 2;
-      if (offset === 0) continue;
-      const cb = fkp.readUInt8(offset);
-      const grpprl = cb ? fkp.subarray(offset + 1, offset + 2 * cb) : fkp.subarray(offset + 2, offset + 2 + 2 * fkp.readUInt8(offset + 1));
-      visit(end, sprmCodes(grpprl, 2));
-    }
-  }
-}
-
-/** Rewrites the pieces' text: row-end 0x07 -> ROW_END, other 0x07 -> CELL_END, in-cell paragraph ends -> LINE_BREAK. */
-export function markTableStructure(pieces: Piece[], buffer: Buffer, table: Buffer): void {
+/**
+ * Rewrites the pieces' text: row-end 0x07 -> ROW_END, other 0x07 -> CELL_END, in-cell paragraph ends -> LINE_BREAK.
+ * Returns the layout of each row end in the main text (character positions below `bodyEnd`) in text order, so the
+ * n-th ROW_END of the body has the n-th layout; null for a row whose properties give none.
+ */
+export function markTableStructure(pieces: Piece[], streams: DocStreams, bodyEnd: number): (RowTap | null)[] {
   const edits = new Map<Piece, Map<number, string>>();
-  eachParagraph(buffer, table, (fcEnd, codes) => {
+  const rowTaps = new Map<number, RowTap | null>();
+  eachParagraphProps(streams, (fcEnd, sprms) => {
     const piece = pieces.find((p) => fcEnd > p.startFilePos && fcEnd <= p.endFilePos);
     if (!piece) return;
     const index = (fcEnd - piece.startFilePos) / piece.bpc - 1;
     const mark = piece.text[index];
+    const codes = new Set(sprms.map((sprm) => sprm.code));
     const edit = edits.get(piece) ?? new Map<number, string>();
-    if (mark === '\x07' && (codes.has(sprmPFTtp) || codes.has(sprmPHugePapx))) edit.set(index, ROW_END);
-    else if (mark === '\r' && codes.has(sprmPFInTable)) edit.set(index, LINE_BREAK);
+    if (mark === '\x07' && (codes.has(sprmPFTtp) || codes.has(sprmPHugePapx))) {
+      edit.set(index, ROW_END);
+      rowTaps.set(piece.startCp + index, rowTapOf(withHugePapx(sprms, streams.data)));
+    } else if (mark === '\r' && codes.has(sprmPFInTable)) {
+      edit.set(index, LINE_BREAK);
+    }
     edits.set(piece, edit);
   });
   for (const piece of pieces) {
@@ -70,4 +45,5 @@ export function markTableStructure(pieces: Piece[], buffer: Buffer, table: Buffe
     const chars = piece.text.split('').map((ch, i) => edit?.get(i) ?? ch);
     piece.text = chars.join('').replace(/\x07/g, CELL_END).replace(/\x0b/g, LINE_BREAK);
   }
+  return [...rowTaps].filter(([cp]) => cp < bodyEnd).sort(([a], [b]) => a - b).map(([, tap]) => tap);
 }

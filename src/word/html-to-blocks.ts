@@ -1,9 +1,8 @@
 // Turns HTML (mammoth's output for .docx, or a web page saved as .doc) into paragraphs and tables in document order.
 import { Parser } from 'htmlparser2';
-import { cellOf, type BlockCell, type WordBlock } from './word-blocks.ts';
+import { cellOf, MAX_COLSPAN, type BlockCell, type WordBlock } from './word-blocks.ts';
 
-/** Spans beyond these are typing accidents or hostile; the form has nine columns. */
-const MAX_COLSPAN = 64;
+/** Row spans beyond this are typing accidents or hostile. */
 const MAX_ROWSPAN = 1000;
 const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'section']);
 const HIDDEN_TAGS = new Set(['style', 'script', 'title', 'head', 'xml', 'template']);

@@ -9,4 +9,7 @@ export type WordBlock =
   | { kind: 'text'; text: string }
   | { kind: 'table'; rows: BlockCell[][] };
 
+/** Spans beyond this are typing accidents or hostile; the form has nine columns. */
+export const MAX_COLSPAN = 64;
+
 export const cellOf = (text: string): BlockCell => ({ text, colspan: 1, rowspan: 1 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCampaign } from '../../src/rules/load-campaign.ts';
 import type { WordReading } from '../../src/types.ts';
 import { readWordTable } from '../../src/word/read-word-table.ts';
+import { PINGJIANG_RESOURCES } from './fixture-kit/resources.ts';
 
 const form = loadCampaign().form;
 const fixture = (name: string) => new URL(`../fixtures/word/${name}`, import.meta.url);
@@ -81,12 +82,29 @@ describe('readWordTable on the shapes counties send', () => {
 });
 
 describe('readWordTable on legacy and web formats gives the same table as the .docx', () => {
-  for (const name of ['平江县-推荐表', '华容县-合并表头', '岳阳县-跨页续表']) {
+  for (const name of ['平江县-推荐表', '华容县-合并表头', '岳阳县-跨页续表', '平江县-合并版块']) {
     it(`reads ${name}.doc (made by LibreOffice) exactly as ${name}.docx`, async () => {
       const doc = table(await read(`${name}.doc`));
       const docx = table(await read(`${name}.docx`));
       expect(doc.rows).toEqual(docx.rows);
       expect(doc.header).toEqual(docx.header);
+    });
+  }
+
+  it('gives a .doc cell merged down (版块 over each section, 版权方 over all rows) to every row it covers', async () => {
+    const reading = table(await read('平江县-合并版块.doc'));
+    expect(reading.rows.map((row) => row.cells.section)).toEqual(
+      ['德育', '德育', '劳动教育', '劳动教育', '课后服务', '课后服务', '教师研修', '教师研修']);
+    expect(new Set(reading.rows.map((row) => row.cells.copyright))).toEqual(new Set(['平江县教育局']));
+    expect(reading.rows[1].cells).toMatchObject({ seq: '2', title: '幕阜山下的红色家书', column: '爱国主义', remark: '系列，共3集' });
+  });
+
+  for (const damage of ['表格属性损坏', '段落属性越界']) {
+    it(`reads the merged .doc whose row properties are damaged (${damage}) with its merges ignored`, async () => {
+      const reading = table(await read(`平江县-合并版块-${damage}.doc`));
+      expect(reading.rows.map((row) => row.cells.title)).toEqual(PINGJIANG_RESOURCES.slice(0, 8).map((x) => x.title));
+      expect(reading.rows.map((row) => row.cells.section)).toEqual(['德育', '', '劳动教育', '', '课后服务', '', '教师研修', '']);
+      expect(reading.rows.map((row) => row.cells.copyright)).toEqual(['平江县教育局', '', '', '', '', '', '', '']);
     });
   }
 
