@@ -6,6 +6,7 @@ import { EMAIL_TIME_LIMIT_MS } from '../limits.ts';
 import { PipelineRunner } from '../pipeline/thread/pipeline-runner.ts';
 import type { Verdict } from '../types.ts';
 import { filerLabel } from '../ledger/ledger-types.ts';
+import { instantOfWallClock } from '../time/zoned.ts';
 
 export async function runCheckCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,7 +19,10 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
     },
   });
   if (positionals.length === 0) throw new Error('check 需要至少一个 .eml 文件');
-  const receivedAt = values.received === undefined ? undefined : parseInstant(values.received);
+  const received = values.received;
+  if (received !== undefined && !isInstant(received) && !instantOfWallClock(received, 'UTC')) {
+    throw new Error(`--received 不是 ISO-8601 时间: ${received}`);
+  }
   // Every path is checked before any work, so a typo fails the whole call at once instead of half-way.
   for (const file of positionals) {
     if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`无法读取文件: ${file}`);
@@ -32,6 +36,9 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
     const { loadCampaign } = await import('../rules/load-campaign.ts');
     const { decideBounded } = await import('../pipeline/decide-bounded.ts');
     const campaign = loadCampaign(values.campaign);
+    // A time without an offset is the campaign's local time, as its deadline is.
+    const receivedAt = received === undefined ? undefined
+      : isInstant(received) ? new Date(received) : instantOfWallClock(received, campaign.deadline.timeZone)!;
     for (const file of positionals) {
       const options = { campaign, campaignFile: values.campaign, receivedAt, file: basename(file) };
       const { verdict } = await decideBounded(pipeline, readFileSync(file), options);
@@ -43,10 +50,9 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function parseInstant(text: string): Date {
-  const date = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) throw new Error(`--received 不是 ISO-8601 时间: ${text}`);
-  return date;
+/** An ISO-8601 time with its offset (Z or ±hh:mm). */
+function isInstant(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/i.test(text) && !Number.isNaN(new Date(text).getTime());
 }
 
 const DECISION_WORDS = { accept: '受理', reject: '退回', ignore: '不处理' } as const;

@@ -21,11 +21,27 @@ export function localDate(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** How far the zone's wall clock is ahead of UTC at `date`, in ms. */
+function offsetMs(date: Date, timeZone: string): number {
+  const p = parts(date, timeZone);
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** The instant a wall-clock time without an offset (2022-07-04, 2022-07-04T10:00:00) names in `timeZone`; null if
+ *  it is not such a time. */
+export function instantOfWallClock(text: string, timeZone: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text)) return null;
+  const asUtc = new Date(`${text.length === 10 ? `${text}T00:00` : text}Z`);
+  if (Number.isNaN(asUtc.getTime())) return null;
+  // The offset at the guess, then at the instant it gives (they differ only across a change of offset).
+  const guess = new Date(asUtc.getTime() - offsetMs(asUtc, timeZone));
+  return new Date(asUtc.getTime() - offsetMs(guess, timeZone));
+}
+
 /** ISO-8601 with the zone's offset, e.g. 2022-07-01T14:20:11+08:00. */
 export function formatInZone(date: Date, timeZone: string): string {
   const p = parts(date, timeZone);
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const offsetMinutes = Math.round(offsetMs(date, timeZone) / 60000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

@@ -69,6 +69,15 @@ describe('npm run cli -- check', () => {
     expect(v.errors.map((e) => e.code)).toEqual(['LATE']);
   });
 
+  it.each([
+    ['2022-07-05', '2022-07-05T00:00:00+08:00', ['LATE']],
+    ['2022-07-04T23:59:59', '2022-07-04T23:59:59+08:00', []],
+  ])('reads --received %s, which has no offset, as the campaign\'s local time', async (received, receivedAt, errors) => {
+    const v = JSON.parse((await check([SAMPLE, '--json', '--received', received])).stdout) as Verdict;
+    expect(v.receivedAt).toBe(receivedAt);
+    expect(v.errors.map((e) => e.code)).toEqual(errors);
+  });
+
   it('answers an email over 60 MB from its header and attachment names, as the bot does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-'));
     try {
@@ -85,6 +94,7 @@ describe('npm run cli -- check', () => {
   it.each([
     [['does-not-exist.eml', '--json'], '无法读取文件'],
     [[SAMPLE, '--received', 'yesterday'], '--received'],
+    [[SAMPLE, '--received', '2022-07-32'], '--received'],
     [[SAMPLE, '--campaign', 'test/cli/broken-campaign.yaml'], '规则文件有误'],
   ])('fails with one line on stderr and a non-zero exit for %j', async (args, message) => {
     const failed = await check(args).then(() => null, (err: { code: number; stderr: string }) => err);
