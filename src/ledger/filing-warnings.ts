@@ -14,7 +14,8 @@ export function resubmissionWarning(unit: string, supersedes: Pick<FilingRef, 'r
 /** The warnings a recorded filing's reply adds about the unit's other filings (none for its first). A late filing
  *  is not asked to send again to take the accepted one's place: the deadline has passed. */
 export function filingWarnings(
-  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings' | 'filer'> & { unit: string }, result: RecordResult, timeZone: string,
+  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings' | 'filer'> & { unit: string },
+  result: Pick<RecordResult, 'supersedes' | 'supersededBy'>, timeZone: string,
 ): Finding[] {
   const unit = filerLabel(filing);
   if (result.supersedes) return [resubmissionWarning(unit, result.supersedes, timeZone)];

@@ -83,9 +83,9 @@ return {0, encoded}
 `;
 
 /**
- * KEYS: entries, order, units. ARGV: the filings key prefix.
- * Returns {order, flat entries hash, filing keys, {each key's filings, oldest first}, {each key's current filing}}:
- * one consistent snapshot.
+ * KEYS: entries, order, units, results. ARGV: the filings key prefix.
+ * Returns {order, flat entries hash, filing keys, {each key's filings, oldest first}, {each key's current filing},
+ * flat results hash}: one consistent snapshot.
  */
 export const READ_SCRIPT = `${CURRENT_FILING}
 local units = redis.call('SMEMBERS', KEYS[3])
@@ -94,5 +94,6 @@ for i, unit in ipairs(units) do
   filings[i] = redis.call('ZRANGE', ARGV[1] .. unit, 0, -1)
   currents[i] = current_of(KEYS[1], filings[i])
 end
-return { redis.call('LRANGE', KEYS[2], 0, -1), redis.call('HGETALL', KEYS[1]), units, filings, currents }
+return { redis.call('LRANGE', KEYS[2], 0, -1), redis.call('HGETALL', KEYS[1]), units, filings, currents,
+  redis.call('HGETALL', KEYS[4]) }
 `;

@@ -36,11 +36,16 @@ export interface RecordResult {
   supersededBy: FilingRef | null;
 }
 
+/** What recording an email found when it was first recorded, as kept in the ledger. */
+export type RecordedResult = Omit<RecordResult, 'duplicate'>;
+
 /** One handled email with its final place among its unit's filings. */
 export interface LedgerRecord {
   entry: LedgerEntry;
   /** Null for ignored mail and mail of no known unit. */
   filing: { version: number; current: boolean } | null;
+  /** What its recording found of the unit's other filings (what its reply said of them). */
+  recorded?: RecordedResult;
 }
 
 export interface LedgerState {

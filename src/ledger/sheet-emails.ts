@@ -1,7 +1,8 @@
 // Sheet 邮件: every email the bot handled, ignored ones included, with what it decided and why.
 import type { Campaign, Finding } from '../types.ts';
 import { codeLabel, decisionLabel } from './code-labels.ts';
-import { filerLabel, type LedgerRecord } from './ledger-types.ts';
+import { filingWarnings } from './filing-warnings.ts';
+import { filerLabel, isUnitFiling, type LedgerRecord } from './ledger-types.ts';
 import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 
 export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
@@ -14,8 +15,8 @@ export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: 
     { header: 'Message-ID', width: 24, value: (r) => r.entry.verdict.messageId },
     { header: '单位', width: 14, value: (r) => filerLabel(r.entry.verdict) ?? '' },
     { header: '结论', width: 6, value: (r) => decisionLabel(r.entry.verdict.decision) },
-    { header: '原因', width: 24, wrap: true, value: (r) => labels(reasonsOf(r)) },
-    { header: '说明', width: 50, wrap: true, value: (r) => reasonsOf(r).map((f) => f.message).join('\n') },
+    { header: '原因', width: 24, wrap: true, value: (r) => labels(reasonsOf(r, zone)) },
+    { header: '说明', width: 50, wrap: true, value: (r) => reasonsOf(r, zone).map((f) => f.message).join('\n') },
     { header: '资源条数', width: 7, value: (r) => r.entry.verdict.resources.length },
     { header: '版本', width: 6, value: (r) => r.filing?.version ?? null },
     { header: '当前有效', width: 8, value: (r) => (r.filing ? yesNo(r.filing.current) : '') },
@@ -26,10 +27,12 @@ export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: 
   writeTableSheet(book, { name: '邮件', columns, rows: records });
 }
 
-/** Why: a return's errors; otherwise its warnings (an ignore code is reported among the warnings). */
-function reasonsOf(record: LedgerRecord): Finding[] {
+/** Why: a return's errors, otherwise its warnings (an ignore code is reported among the warnings), then what its
+ *  reply said of the unit's other filings. */
+function reasonsOf(record: LedgerRecord, timeZone: string): Finding[] {
   const { verdict } = record.entry;
-  return verdict.decision === 'reject' ? verdict.errors : verdict.warnings;
+  const own = verdict.decision === 'reject' ? verdict.errors : verdict.warnings;
+  return isUnitFiling(verdict) && record.recorded ? [...own, ...filingWarnings(verdict, record.recorded, timeZone)] : own;
 }
 
 function labels(findings: Finding[]): string {

@@ -51,7 +51,7 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     { header: '最低应报条数', width: 9, value: (r) => r.minimum },
     { header: '状态', width: 20, value: (r) => r.status },
     { header: '不足版块（现有/最低）', width: 30, value: (r) => r.short, wrap: true },
-    { header: '最近报送时间', width: 17, value: (r) => r.lastFiled, date: true },
+    { header: '当前版本报送时间', width: 17, value: (r) => r.lastFiled, date: true },
     { header: '逾期', width: 7, value: (r) => r.late },
     { header: '报送次数', width: 7, value: (r) => r.filings },
     { header: '当前版本', width: 7, value: (r) => r.version },

@@ -76,22 +76,22 @@ describe('recording verdicts', () => {
   it('a returned filing\'s reply says the accepted one stands; one that replaced a filing names it', async () => {
     const previous = { emailId: 'x', receivedAt: '2022-07-01T02:12:00Z', accepted: true };
     const returned = { unit: '湘阴县', filer: null, decision: 'reject' as const, errors: [errorOf('NO_STAMP')], warnings: [] };
-    const stands = filingWarnings(returned, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
+    const stands = filingWarnings(returned, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
     expect(stands).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
       message: '湘阴县于2022年7月1日 10:12:00的报送已受理，仍然有效；本次报送未受理，不替代已受理的报送。如需以本次为准，请修改后重新发送。',
     }]);
-    const late = filingWarnings({ ...returned, errors: [errorOf('LATE')] }, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
+    const late = filingWarnings({ ...returned, errors: [errorOf('LATE')] }, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
     expect(late).toEqual([{ code: 'ACCEPTED_FILING_STANDS', message: '湘阴县于2022年7月1日 10:12:00的报送已受理，仍然有效；本次报送逾期，不替代已受理的报送。' }]);
-    const replaced = filingWarnings(returned, { duplicate: false, version: 2, supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
+    const replaced = filingWarnings(returned, { supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
     expect(replaced.map((f) => f.code)).toEqual(['RESUBMISSION']);
     // An older accepted filing arriving after a newer one says nothing of it; a first filing neither.
     const acceptedFiling = { unit: '湘阴县', filer: null, decision: 'accept' as const, errors: [], warnings: [] };
-    expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
-    expect(filingWarnings(acceptedFiling, { duplicate: false, version: 1, supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
+    expect(filingWarnings(acceptedFiling, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
+    expect(filingWarnings(acceptedFiling, { supersedes: null, supersededBy: null }, 'Asia/Shanghai')).toEqual([]);
     // One accepted from an unregistered address that leaves the unit's own filing current says so.
     const stranger = { ...acceptedFiling, warnings: [errorOf('UNREGISTERED_SENDER')] };
-    expect(filingWarnings(stranger, { duplicate: false, version: 2, supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([{
+    expect(filingWarnings(stranger, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
       message: '本次报送的发件邮箱未登记为湘阴县的报送邮箱，湘阴县于2022年7月1日 10:12:00的报送仍为当前有效版本。如本次为本单位的更正，请从登记的邮箱重新发送，或与我们联系登记新邮箱。',
     }]);

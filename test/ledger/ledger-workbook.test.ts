@@ -81,7 +81,7 @@ describe('the ledger spreadsheet', () => {
     expect(byUnit.get('临湘市')).toMatchObject({ 状态: '已退回', 逾期: '逾期', 德育: 5 });
     expect(byUnit.get('华容县')).toMatchObject({ 状态: '未报送', 报送次数: 0 });
     expect(byUnit.get('已受理合计')).toMatchObject({ 德育: 5, 合计条数: 30, 最低应报条数: expectedMinimum(campaign) });
-    expect(byUnit.get('平江县')!['最近报送时间']).toEqual(new Date('2022-07-02T16:30:00Z'));
+    expect(byUnit.get('平江县')!['当前版本报送时间']).toEqual(new Date('2022-07-02T16:30:00Z'));
   });
 
   it('明细 lists every resource row of every filing, the superseded ones marked as no longer current', () => {
@@ -115,6 +115,9 @@ describe('the ledger spreadsheet', () => {
     expect(column('邮件', '邮件编号')).toEqual(Object.values(entries).map((e) => e.emailId));
     expect(column('邮件', '结论')).toEqual(['受理', '受理', '退回', '忽略', '退回', '退回']);
     expect(column('邮件', '原因')[3]).toBe('自动邮件');
+    // What the reply said of the unit's other filing is kept too: 平江县's second filing replaced its first.
+    expect(column('邮件', '原因')[1]).toBe('重新报送');
+    expect(column('邮件', '说明')[1]).toBe('本次报送替代平江县于2022年7月1日 10:12:00的报送，以本次为准。');
   });
 
   it('text from emails that looks like a formula is stored as plain text, never as a formula', async () => {
