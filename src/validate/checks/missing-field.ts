@@ -1,14 +1,30 @@
-// MISSING_FIELD: a filled row that leaves one of the form's required columns empty (one finding per row).
+// MISSING_FIELD: a filled row that leaves one of the form's required columns empty (one finding per row); a required
+// column a table lacks altogether is one finding for its file, not one for every row.
 import { finding } from '../../messages/catalogue.ts';
+import type { ColumnSpec } from '../../types.ts';
 import type { Check } from '../check.ts';
+import type { TableRow } from '../submission.ts';
 
 export const checkMissingFields: Check = ({ campaign, rows }) => {
   const required = campaign.form.columns.filter((c) => c.required);
-  return rows.flatMap((row) => {
-    const missing = required.filter((c) => !(row.cells[c.key] ?? '').trim());
+  const absent = absentColumns(rows, required);
+  const byFile = [...absent].filter(([, columns]) => columns.length).map(([file, columns]) =>
+    finding('MISSING_FIELD', { file, fields: columns.map((c) => c.header).join('、') }, { file, variant: 'MISSING_FIELD_COLUMN' }));
+  const byRow = rows.flatMap((row) => {
+    const missing = required.filter((c) => !absent.get(row.file)!.includes(c) && !(row.cells[c.key] ?? '').trim());
     if (missing.length === 0) return [];
     const where = { file: row.file, row: row.position };
     const title = row.cells.title ? `“${row.cells.title}”` : '资源标题为空';
     return [finding('MISSING_FIELD', { ...where, title, fields: missing.map((c) => c.header).join('、') }, where)];
   });
+  return [...byFile, ...byRow];
 };
+
+/** Per file, the required columns its table has no cell of: a row holds a key for every column its header has. */
+function absentColumns(rows: TableRow[], required: ColumnSpec[]): Map<string, ColumnSpec[]> {
+  const files = new Set(rows.map((row) => row.file));
+  return new Map([...files].map((file) => {
+    const own = rows.filter((row) => row.file === file);
+    return [file, required.filter((c) => own.every((row) => row.cells[c.key] === undefined))];
+  }));
+}
