@@ -1,6 +1,6 @@
 // Builds a recommendation-form .docx from a list of blocks with the `docx` package, byte-for-byte repeatable.
 import {
-  Document, Packer, PageOrientation, Paragraph, PageBreak, Table, TableCell, TableRow, TextRun, Textbox, VerticalMergeType, WidthType,
+  Document, Packer, PageOrientation, Paragraph, PageBreak, Table, TableCell, TableLayoutType, TableRow, TextRun, Textbox, VerticalMergeType, WidthType,
 } from 'docx';
 import JSZip from 'jszip';
 import type { FixtureResource } from './resources.ts';
@@ -9,7 +9,7 @@ import type { FixtureResource } from './resources.ts';
 export type CellSpec = string | { text: string; colSpan?: number; vMerge?: 'restart' | 'continue' };
 export type BlockSpec =
   | { kind: 'p'; text: string }
-  | { kind: 'table'; rows: CellSpec[][] }
+  | { kind: 'table'; rows: CellSpec[][]; widths?: number[] }
   | { kind: 'textbox'; rows: CellSpec[][] }
   | { kind: 'nested'; rows: CellSpec[][] }
   | { kind: 'pageBreak' };
@@ -43,15 +43,16 @@ function cell(spec: CellSpec): TableCell {
   return new TableCell({ children: [paragraph(s.text)], columnSpan: s.colSpan, verticalMerge: vMerge });
 }
 
-function table(rows: CellSpec[][]): Table {
+/** `widths` (twentieths of a point) fix the columns; without them the table spans the page as Word lays it out. */
+function table(rows: CellSpec[][], widths?: number[]): Table {
   return new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })),
-    width: { size: 100, type: WidthType.PERCENTAGE } });
+    ...(widths ? { columnWidths: widths, layout: TableLayoutType.FIXED } : { width: { size: 100, type: WidthType.PERCENTAGE } }) });
 }
 
 function block(spec: BlockSpec): Paragraph | Table {
   switch (spec.kind) {
     case 'p': return paragraph(spec.text);
-    case 'table': return table(spec.rows);
+    case 'table': return table(spec.rows, spec.widths);
     case 'pageBreak': return new Paragraph({ children: [new PageBreak()] });
     case 'textbox':
       return new Paragraph({ children: [new Textbox({ style: { width: '9in', height: '5in' },
