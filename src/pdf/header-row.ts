@@ -13,7 +13,7 @@ const MAX_HEADER_LINES = 4;
 /** More boxes than this in a few lines is running text, not a header row (and would cost quadratic time). */
 const MAX_HEADER_BOXES = 200;
 
-export function findHeaderRow(boxes: TextBox[], form: FormSpec): HeaderRow | null {
+function findHeaderRow(boxes: TextBox[], form: FormSpec): HeaderRow | null {
   const names = headerNames(form);
   const lines = textLines(boxes);
   // A row naming every column cannot be beaten: the lines below it need not be tried.
@@ -31,6 +31,15 @@ export function findHeaderRow(boxes: TextBox[], form: FormSpec): HeaderRow | nul
     }
   }
   return best?.row ?? null;
+}
+
+/** Every header row on the page, top to bottom: a county pasting tables together, or copying the header row into
+ * the middle of its table, repeats it anywhere, not only at a page's top. */
+export function findHeaderRows(boxes: TextBox[], form: FormSpec): HeaderRow[] {
+  const row = findHeaderRow(boxes, form);
+  if (!row) return [];
+  return [...findHeaderRows(boxes.filter((b) => b.bottom < row.top), form), row,
+    ...findHeaderRows(boxes.filter((b) => b.top > row.bottom), form)];
 }
 
 /** nameKey of every header and alias -> its column. */

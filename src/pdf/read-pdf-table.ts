@@ -4,7 +4,7 @@ import type { FormSpec } from '../types.ts';
 import { MAX_PDF_PAGES } from '../limits.ts';
 import { nameKey } from '../rules/normalize.ts';
 import type { OpenedPdf } from './open-pdf.ts';
-import { findHeaderRow } from './header-row.ts';
+import { findHeaderRows, type HeaderRow } from './header-row.ts';
 import { onlyInvisibleText } from './invisible-text.ts';
 import { pageOperators } from './page-operators.ts';
 import { readTextBoxes, type TextBox } from './page-layout.ts';
@@ -38,17 +38,19 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
     const invisible = text.length > 0 && ((await scanJpegs(pdf.document, page)) !== null || onlyInvisibleText(await pageOperators(page)));
     const boxes = invisible ? [] : text;
     letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
-    const header = findHeaderRow(boxes, form);
-    if (!header && !running) continue;
-    const top = header?.bottom ?? -Infinity;
+    const headers = findHeaderRows(boxes, form);
+    if (!headers.length && !running) continue;
+    const top = headers[0]?.bottom ?? -Infinity;
     const end = Math.min(Infinity, ...boxes.filter((b) => b.top > top && nameKey(b.text).startsWith(notes)).map((b) => b.top));
-    const body = boxes.filter((b) => middle(b) > top && b.top < end);
     const rules = await readRules(page);
-    if (header) columns = tableColumns(header, rules.vertical, body);
-    const pageRows = readRows(body, columns!, rules.horizontal.filter((r) => r.at > top - 1 && r.at < end));
-    // A row split by a page break goes on, without its number, at the top of the next page.
-    if (running && rows.length && pageRows.length && !pageRows[0].cells.seq) joinRow(rows.at(-1)!, pageRows.shift()!);
-    rows.push(...pageRows);
+    for (const [i, part] of tableParts(headers, end).entries()) {
+      const body = boxes.filter((b) => middle(b) > part.from && b.top < part.to);
+      if (part.header) columns = tableColumns(part.header, rules.vertical, body);
+      const partRows = readRows(body, columns!, rules.horizontal.filter((r) => r.at > part.from - 1 && r.at < part.to));
+      // A row split by a page break goes on, without its number, at the top of the next page.
+      if (i === 0 && running && rows.length && partRows.length && !partRows[0].cells.seq) joinRow(rows.at(-1)!, partRows.shift()!);
+      rows.push(...partRows);
+    }
     running = end === Infinity;
   }
   const titles = columns ? rows.map((row) => row.cells.title ?? '').filter((title) => title) : null;
@@ -59,6 +61,13 @@ function joinRow(row: TableRow, tail: TableRow): void {
   for (const [key, text] of Object.entries(tail.cells) as [keyof TableRow['cells'], string][]) {
     row.cells[key] = joinLines(row.cells[key] ?? '', text);
   }
+}
+
+/** Each header row starts a table of its own columns, down to the next header row or `end`; on a page without one,
+ * the table runs on from the page before. */
+function tableParts(headers: HeaderRow[], end: number): { header: HeaderRow | null; from: number; to: number }[] {
+  if (!headers.length) return [{ header: null, from: -Infinity, to: end }];
+  return headers.map((header, i) => ({ header, from: header.bottom, to: Math.min(end, headers[i + 1]?.top ?? end) }));
 }
 
 const middle = (box: TextBox): number => (box.top + box.bottom) / 2;
