@@ -46,7 +46,8 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
     for (const [i, part] of tableParts(headers, end).entries()) {
       const body = boxes.filter((b) => middle(b) > part.from && b.top < part.to);
       if (part.header) columns = tableColumns(part.header, rules.vertical, body);
-      const partRows = readRows(body, columns!, rules.horizontal.filter((r) => r.at > part.from - 1 && r.at < part.to));
+      const horizontal = rules.horizontal.filter((r) => r.at > part.from - 1 && r.at < part.to);
+      const partRows = readRows(body, columns!, { ...rules, horizontal });
       // A row split by a page break goes on, without its number, at the top of the next page.
       if (i === 0 && running && rows.length && partRows.length && !partRows[0].cells.seq) joinRow(rows.at(-1)!, partRows.shift()!);
       rows.push(...partRows);

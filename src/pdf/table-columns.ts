@@ -8,9 +8,22 @@ import type { Rule } from './ruled-lines.ts';
 export interface TableColumn { key: FieldKey | null; left: number; right: number }
 
 export function tableColumns(header: HeaderRow, vertical: Rule[], body: TextBox[]): TableColumn[] {
-  const middle = (header.top + header.bottom) / 2;
-  const xs = distinct(vertical.filter((r) => r.from <= middle + 2 && r.to >= middle - 2).map((r) => r.at));
+  const xs = crossing(vertical, (header.top + header.bottom) / 2);
   return xs.length >= 2 ? ruledColumns(header, xs) : gutterColumns(header, body);
+}
+
+/** Where the vertical rules crossing a row are as many as the columns' edges but lie elsewhere (a second table with
+ * other widths joined on below, without a header of its own), the columns move onto them in order. */
+export function movedColumns(columns: TableColumn[], xs: number[]): TableColumn[] {
+  const edges = distinct(columns.flatMap((c) => [c.left, c.right]).filter(Number.isFinite));
+  if (xs.length !== edges.length) return columns;
+  const move = (x: number) => xs[edges.indexOf(x)] ?? x;
+  return columns.map((c) => ({ ...c, left: move(c.left), right: move(c.right) }));
+}
+
+/** The x of each vertical rule crossing the line y. */
+export function crossing(vertical: Rule[], y: number): number[] {
+  return distinct(vertical.filter((r) => r.from <= y + 2 && r.to >= y - 2).map((r) => r.at));
 }
 
 /** Each header cell lies between the nearest rules either side; cells between the same rules are one column. */

@@ -4,8 +4,8 @@ import type { FieldKey } from '../types.ts';
 import { cleanCell, nameKey } from '../rules/normalize.ts';
 import { textLines } from './header-row.ts';
 import type { TextBox } from './page-layout.ts';
-import type { Rule } from './ruled-lines.ts';
-import { distinct, type TableColumn } from './table-columns.ts';
+import type { Rule, Rules } from './ruled-lines.ts';
+import { crossing, distinct, movedColumns, type TableColumn } from './table-columns.ts';
 
 export interface TableRow { cells: Partial<Record<FieldKey, string>> }
 type Piece = TextBox & { column: number };
@@ -14,18 +14,27 @@ const ROW_NUMBER = /^\d{1,4}[.、]?$/;
 /** In an unruled table, a blank band this many text heights tall ends the table (a footer may follow). */
 const END_GAP = 3;
 
-export function readRows(body: TextBox[], columns: TableColumn[], horizontal: Rule[]): TableRow[] {
+export function readRows(body: TextBox[], columns: TableColumn[], rules: Rules): TableRow[] {
   const pieces = body.flatMap((box) => splitByColumn(box, columns));
   const title = columns.find((c) => c.key === 'title');
   if (!title || !pieces.length) return [];
   const across = Number.isFinite(title.left + title.right) ? (title.left + title.right) / 2 : middleOf(pieces, columns, title);
-  const ys = distinct(horizontal.filter((r) => r.from <= across && r.to >= across).map((r) => r.at));
+  const ys = distinct(rules.horizontal.filter((r) => r.from <= across && r.to >= across).map((r) => r.at));
   const numbers = rowNumbers(pieces, columns);
   const ruled = ys.slice(1).map((y, i): [number, number] => [ys[i], y]);
   // Rules only around the table, not between rows, hold several numbers in one band: then numbers split rows.
   const rowsRuled = ruled.length > 0 && ruled.every(([top, bottom]) => numbers.filter((n) => middle(n) >= top && middle(n) < bottom).length <= 1);
-  const bands = rowsRuled ? ruled : numberBands(pieces, numbers);
-  return bands.map(([top, bottom]) => toRow(pieces.filter((p) => middle(p) >= top && middle(p) < bottom), columns));
+  if (rowsRuled) return ruledRows(body, columns, ruled, rules.vertical);
+  return numberBands(pieces, numbers).map(([top, bottom]) => toRow(pieces.filter((p) => middle(p) >= top && middle(p) < bottom), columns));
+}
+
+/** Each band between rules is cut into cells by the vertical rules crossing it. */
+function ruledRows(body: TextBox[], columns: TableColumn[], bands: [number, number][], vertical: Rule[]): TableRow[] {
+  return bands.map(([top, bottom]) => {
+    const own = movedColumns(columns, crossing(vertical, (top + bottom) / 2));
+    const boxes = body.filter((b) => middle(b) >= top && middle(b) < bottom);
+    return toRow(boxes.flatMap((box) => splitByColumn(box, own)), own);
+  });
 }
 
 function rowNumbers(pieces: Piece[], columns: TableColumn[]): Piece[] {
