@@ -28,12 +28,16 @@ export function readRows(body: TextBox[], columns: TableColumn[], rules: Rules):
   return numberBands(pieces, numbers).map(([top, bottom]) => toRow(pieces.filter((p) => middle(p) >= top && middle(p) < bottom), columns));
 }
 
-/** Each band between rules is cut into cells by the vertical rules crossing it. */
+/** Each band between rules is cut into cells by the vertical rules crossing it. A band no rule crosses inside the
+ * table, where other bands are ruled into cells, is a heading merged across the row (一、德育), not a resource. */
 function ruledRows(body: TextBox[], columns: TableColumn[], bands: [number, number][], vertical: Rule[]): TableRow[] {
-  return bands.map(([top, bottom]) => {
-    const own = movedColumns(columns, crossing(vertical, (top + bottom) / 2));
+  const layouts = bands.map(([top, bottom]) => crossing(vertical, (top + bottom) / 2));
+  const celled = layouts.some((xs) => xs.length > 2);
+  return bands.flatMap(([top, bottom], i) => {
+    if (celled && layouts[i].length <= 2) return [];
+    const own = movedColumns(columns, layouts[i]);
     const boxes = body.filter((b) => middle(b) >= top && middle(b) < bottom);
-    return toRow(boxes.flatMap((box) => splitByColumn(box, own)), own);
+    return [toRow(boxes.flatMap((box) => splitByColumn(box, own)), own)];
   });
 }
 

@@ -16,6 +16,7 @@ const WHAT: Record<string, string> = {
   'second-table-with-header': 'a second table with its own header row, starting partway down page 1',
   'header-row-copied-inside': 'the header row copied into the middle of the table',
   'continued-table-other-widths': 'a second table with no header and other column widths',
+  'section-heading-rows': 'section headings (一、德育) merged across every column',
 };
 
 describe('a filing whose table is pasted together or has merged rows', () => {
