@@ -3,6 +3,7 @@
 import type { FormSpec } from '../types.ts';
 import { MAX_PDF_PAGES } from '../limits.ts';
 import { nameKey } from '../rules/normalize.ts';
+import { isTotalRow } from '../rules/total-row.ts';
 import type { OpenedPdf } from './open-pdf.ts';
 import { findHeaderRows, type HeaderRow } from './header-row.ts';
 import { onlyInvisibleText } from './invisible-text.ts';
@@ -54,7 +55,7 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
     }
     running = end === Infinity;
   }
-  const titles = columns ? rows.map((row) => row.cells.title ?? '').filter((title) => title) : null;
+  const titles = columns ? rows.filter((row) => !isTotalRow(row.cells)).map((row) => row.cells.title ?? '').filter((title) => title) : null;
   return { pages, hasTextLayer: letters >= MIN_LETTERS, titles };
 }
 

@@ -1,5 +1,7 @@
-// Reads the filled rows under a header: template rows with only 序号, repeated headers and the notes are not resources.
+// Reads the filled rows under a header: template rows with only 序号, repeated headers, a total line and the notes are
+// not resources.
 import { cleanCell, nameKey } from '../rules/normalize.ts';
+import { isTotalRow } from '../rules/total-row.ts';
 import type { FieldKey, FormRow, FormSpec } from '../types.ts';
 import { isHeaderRow, matchSubHeaderRow, type ColumnMap } from './match-header.ts';
 import type { GridSlot } from './table-grid.ts';
@@ -23,7 +25,7 @@ export function collectFormRows(grid: GridSlot[][], start: number, columns: Colu
     if (!isFilled(row, columns) || isHeaderRow(row, form) || matchSubHeaderRow(row, form)) continue;
     const cells: Partial<Record<FieldKey, string>> = {};
     for (const [index, field] of columns) cells[field] = cleanCell(row[index]?.text ?? '');
-    rows.push({ cells });
+    if (!isTotalRow(cells)) rows.push({ cells });
   }
   return { rows, reachedNotes: false };
 }
