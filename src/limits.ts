@@ -11,6 +11,9 @@ export const MAX_UNCOMPRESSED_BYTES = 120 * 1024 * 1024;
 export const MAX_COMPRESSION_RATIO = 200;
 /** Word and PDF attachments read per email: a filing is two files; hundreds would hold a worker for minutes. */
 export const MAX_FILES_READ = 10;
+/** Images larger than this (pixels) are never decoded whole: pdf.js skips them (openPdf's maxImageSize), as a tiny
+ *  file can declare a 40000×40000 image that would take gigabytes. A 600 dpi A4 scan is about 35 million pixels. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
 /** Pages of one PDF looked at for tables and seals; a table of resources fits in far fewer. */
 export const MAX_PDF_PAGES = 50;
 /** Wall-clock budget for reading one attachment before it is declared unreadable (by the reader itself when it

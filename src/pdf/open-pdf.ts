@@ -5,10 +5,8 @@ import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
 import { MaskFilterFactory, MaskingCanvasFactory } from './canvas-filters.ts';
 import { hasFontBomb } from './font-bombs.ts';
 import { PdfFontBombError } from './pdf-errors.ts';
+import { MAX_IMAGE_PIXELS } from '../limits.ts';
 
-/** Images larger than this (pixels) are skipped by pdf.js instead of decoded: a tiny file can declare a
- * 40000×40000 image that would take gigabytes. A 600 dpi A4 scan is about 35 million pixels. */
-const MAX_IMAGE_PIXELS = 50_000_000;
 
 export interface OpenedPdf {
   parser: PDFParse;

@@ -1,12 +1,16 @@
 // Draws a scanned page from its own JPEGs with the native (libjpeg-turbo) decoder, scaled down into the render:
-// pdf.js would decode a 300 dpi page in JavaScript, hold it several times over, and take a second or more.
-import { loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+// pdf.js would decode a 300 dpi page in JavaScript, hold it several times over, and take a second or more. A scan
+// too large to decode whole is read at an eighth of its size.
+import { createCanvas, ImageData, loadImage, type Canvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { PdfObjects } from '../pdf/pdf-objects.ts';
 import { pageJpegs, type Matrix, type PlacedJpeg } from './page-jpegs.ts';
+import { decodeJpegEighth } from './jpeg-eighth.ts';
+import { MAX_IMAGE_PIXELS } from '../limits.ts';
 
-/** The same bound as pdf.js is given in openPdf: a larger picture is never decoded. */
-const MAX_JPEG_PIXELS = 50_000_000;
+/** A sequential JPEG up to this is read at an eighth (a 1200 dpi A4 scan is 140 million pixels): at most 3 million
+ *  pixels kept, its data read once. A progressive one is not, as its decoder holds every coefficient. */
+const MAX_EIGHTH_JPEG_PIXELS = 200_000_000;
 
 const readers = new WeakMap<PDFDocumentProxy, Promise<PdfObjects>>();
 
@@ -22,7 +26,19 @@ function objectsOf(document: PDFDocumentProxy): Promise<PdfObjects> {
 
 /** The page's JPEGs and where they go, when the page is nothing but JPEGs; else null. */
 export async function scanJpegs(document: PDFDocumentProxy, page: PDFPageProxy): Promise<PlacedJpeg[] | null> {
-  return page.ref ? pageJpegs(await objectsOf(document), page.ref, MAX_JPEG_PIXELS) : null;
+  const jpegs = page.ref ? pageJpegs(await objectsOf(document), page.ref, MAX_EIGHTH_JPEG_PIXELS) : null;
+  return jpegs?.some((jpeg) => jpeg.progressive && !decodedWhole(jpeg)) ? null : jpegs;
+}
+
+const decodedWhole = (jpeg: PlacedJpeg) => jpeg.width * jpeg.height <= MAX_IMAGE_PIXELS;
+
+/** The JPEG's pixels, whole or at an eighth of its size. */
+async function jpegImage(jpeg: PlacedJpeg): Promise<Image | Canvas> {
+  if (decodedWhole(jpeg)) return loadImage(jpeg.bytes);
+  const { width, height, rgba } = decodeJpegEighth(jpeg.bytes);
+  const canvas = createCanvas(width, height);
+  canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
+  return canvas;
 }
 
 /** Paints the JPEGs onto white paper; `transform` maps PDF user space to the canvas (the page viewport's). */
@@ -34,7 +50,7 @@ export async function drawJpegs(context: SKRSContext2D, transform: Matrix, jpegs
   // Averages many source pixels into each render pixel, so a thin ring is kept, not sampled away.
   context.imageSmoothingQuality = 'high';
   for (const jpeg of jpegs) {
-    const image = await loadImage(jpeg.bytes);
+    const image = await jpegImage(jpeg);
     context.setTransform(...transform);
     context.transform(...jpeg.matrix);
     // An image fills the unit square, its first row at the top (y = 1).

@@ -13,6 +13,8 @@ export interface PlacedJpeg {
   matrix: Matrix;
   width: number;
   height: number;
+  /** A progressive JPEG: decoding it holds all its coefficients at once, whatever the size drawn. */
+  progressive: boolean;
 }
 
 /** Operators that put nothing on the page and do not change how a JPEG is painted: text objects, text state and
@@ -136,9 +138,9 @@ function plainColour(objects: PdfObjects, space: PdfValue | undefined): boolean 
   return isDict(profile) && [1, 3].includes(objects.resolve(profile.get('N')) as number);
 }
 
-/** Width and height from the JPEG's frame header, read before any decoding: the PDF's own numbers may lie.
+/** Width, height and kind from the JPEG's frame header, read before any decoding: the PDF's own numbers may lie.
  *  Null for a JPEG carrying Exif, whose orientation tag a decoder might apply where a PDF viewer does not. */
-export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | null {
+export function jpegSize(jpeg: Uint8Array): { width: number; height: number; progressive: boolean } | null {
   let i = jpeg.indexOf(0xd8) === 1 && jpeg[0] === 0xff ? 2 : -1;
   while (i >= 0 && i + 9 < jpeg.length) {
     if (jpeg[i] !== 0xff) return null;
@@ -149,7 +151,7 @@ export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | 
     // Baseline and progressive Huffman frames; arithmetic, lossless and hierarchical ones are left to pdf.js.
     if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
       const height = (jpeg[i + 5] << 8) | jpeg[i + 6], width = (jpeg[i + 7] << 8) | jpeg[i + 8];
-      return width && height ? { width, height } : null;
+      return width && height ? { width, height, progressive: marker === 0xc2 } : null;
     }
     if (marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xcc) return null;
     i += 2 + length;

@@ -84,7 +84,7 @@ describe('scanned pages drawn from their JPEGs', () => {
 
   it('reads a JPEG size from its frame header and refuses one over the pixel bound', async () => {
     const jpeg = await scanJpeg();
-    expect(jpegSize(jpeg)).toEqual({ width: 600, height: 420 });
+    expect(jpegSize(jpeg)).toEqual({ width: 600, height: 420, progressive: false });
     const pdf = await scanPdf({ objectStreams: false });
     const opened = await openPdf(pdf);
     try {
