@@ -74,7 +74,7 @@ export async function readAttachments(
         file: a.filename,
         unreadable: null,
         mismatch: wordTitles.length ? findTitleMismatch(wordTitles, reading) : null,
-        seals: { found: seals.stamps.length, greyscaleOnly: seals.greyscaleOnly, poorScan: seals.poorScan },
+        seals: { found: seals.stamps.length, greyscaleOnly: seals.greyscaleOnly, poorScan: seals.poorScan, tooLargeImage: seals.tooLargeImage },
       });
     } finally {
       await opened.close();

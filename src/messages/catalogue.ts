@@ -17,7 +17,8 @@ export type IgnoreCode = (typeof IGNORE_CODES)[number];
 export type Code = ErrorCode | WarningCode | IgnoreCode;
 /** Other wordings of a code's message, for the cases a county must act on differently (reported as the code). */
 const VARIANTS = ['NO_STAMP_GREYSCALE', 'NO_STAMP_POOR_SCAN', 'UNKNOWN_UNIT_SEVERAL', 'ACCEPTED_FILING_STANDS_LATE',
-  'ACCEPTED_FILING_STANDS_UNREGISTERED', 'UNREADABLE_ATTACHMENT_NOT_READ', 'MISSING_FIELD_COLUMN'] as const;
+  'ACCEPTED_FILING_STANDS_UNREGISTERED', 'UNREADABLE_ATTACHMENT_NOT_READ', 'MISSING_FIELD_COLUMN',
+  'UNREADABLE_ATTACHMENT_IMAGE_TOO_LARGE'] as const;
 /** A template key: a code, or one of its variants (NO_STAMP_GREYSCALE is reported as NO_STAMP). */
 export type TemplateKey = Code | (typeof VARIANTS)[number];
 

@@ -15,7 +15,7 @@ const MAX_EIGHTH_JPEG_PIXELS = 200_000_000;
 const readers = new WeakMap<PDFDocumentProxy, Promise<PdfObjects>>();
 
 /** The object reader of a document, made once from its bytes. */
-function objectsOf(document: PDFDocumentProxy): Promise<PdfObjects> {
+export function objectsOf(document: PDFDocumentProxy): Promise<PdfObjects> {
   let reader = readers.get(document);
   if (!reader) {
     reader = document.getData().then((bytes) => new PdfObjects(bytes));

@@ -3,11 +3,12 @@
 // seal's red is lost.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { StampFinding } from '../types.ts';
-import { MAX_PDF_PAGES } from '../limits.ts';
+import { MAX_IMAGE_PIXELS, MAX_PDF_PAGES } from '../limits.ts';
 import { DEFAULT_RASTER, pageToPaper, type RasterOptions } from './render-page.ts';
 import { checkPage } from './check-page.ts';
 import { isScannedPage } from './scanned-page.ts';
-import { scanJpegs } from './draw-scan.ts';
+import { objectsOf, scanJpegs } from './draw-scan.ts';
+import { oversizedImage, type ImageSize } from './oversized-images.ts';
 import { coarsest, isPoorScan, sharpnessOf, type ScanSharpness } from './poor-scan.ts';
 
 export interface SealCheck {
@@ -19,9 +20,14 @@ export interface SealCheck {
   /** No seal seen, and the scans are so coarse or so compressed that a seal's red may be lost: their lowest resolution
    *  and JPEG quality (then greyscaleOnly is false: the answer asks for a better scan, in colour); else null. */
   poorScan: ScanSharpness | null;
+  /** No seal seen, and a checked page draws an image too large to be looked at: the first such page and the image's
+   *  size (a seal may be in it: the answer asks for a smaller scan, not for a seal); else null. */
+  tooLargeImage: TooLargeImage | null;
   /** The PDF has more pages than were checked. */
   truncated: boolean;
 }
+
+export interface TooLargeImage extends ImageSize { page: number }
 
 export interface SealCheckOptions {
   maxPages?: number;
@@ -47,8 +53,9 @@ export async function findSeals(
   const poorScan = scans.sharpness && isPoorScan(scans.sharpness) ? scans.sharpness : null;
   // Heavy compression can take a colour scan's tint away with its seal's red: grey pixels there prove no grey-scale scan.
   const greyscaleOnly = !poorScan && scans.pages.some((page) => greyPages.includes(page));
+  const tooLargeImage = stamps.length === 0 ? await firstTooLargeImage(document, pagesChecked) : null;
   return {
-    stamps, pagesChecked, greyscaleOnly, poorScan,
+    stamps, pagesChecked, greyscaleOnly, poorScan, tooLargeImage,
     truncated: document.numPages > pagesChecked,
   };
 }
@@ -68,4 +75,16 @@ async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<
     page.cleanup();
   }
   return { pages: scanned, sharpness: coarsest(sharpness) };
+}
+
+/** The first of these pages drawing an image pdf.js left out for its size; a page of JPEGs alone is drawn from them
+ *  (draw-scan.ts), to a larger bound, and left out only when scanJpegs gives it up. */
+async function firstTooLargeImage(document: PDFDocumentProxy, pages: number): Promise<TooLargeImage | null> {
+  for (let n = 1; n <= pages; n++) {
+    const page = await document.getPage(n);
+    const image = page.ref && !(await scanJpegs(document, page)) ? oversizedImage(await objectsOf(document), page.ref, MAX_IMAGE_PIXELS) : null;
+    page.cleanup();
+    if (image) return { page: n, ...image };
+  }
+  return null;
 }

@@ -93,7 +93,7 @@ function drawsAnnotations(objects: PdfObjects, page: Map<string, PdfValue>): boo
   });
 }
 
-function inherited(objects: PdfObjects, node: Map<string, PdfValue>, key: string): PdfValue | undefined {
+export function inherited(objects: PdfObjects, node: Map<string, PdfValue>, key: string): PdfValue | undefined {
   let at: PdfValue | undefined = node;
   for (let depth = 0; isDict(at) && depth < MAX_TREE_DEPTH; depth++) {
     if (at.has(key)) return at.get(key);
@@ -102,7 +102,7 @@ function inherited(objects: PdfObjects, node: Map<string, PdfValue>, key: string
   return undefined;
 }
 
-function pageContent(objects: PdfObjects, contents: PdfValue | undefined): string | null {
+export function pageContent(objects: PdfObjects, contents: PdfValue | undefined): string | null {
   const resolved = objects.resolve(contents);
   const parts = Array.isArray(resolved) ? resolved : [contents];
   const texts: string[] = [];

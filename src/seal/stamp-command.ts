@@ -5,8 +5,7 @@ import { openPdf } from '../pdf/open-pdf.ts';
 import { describePdfError } from '../pdf/pdf-errors.ts';
 import { findSeals, type SealCheck } from './find-seals.ts';
 import { renderSealOverlay } from './render-overlay.ts';
-import { messageText } from '../messages/catalogue.ts';
-import { noStampMessage, noStampParams } from '../validate/checks/no-stamp.ts';
+import { noSealFinding } from '../validate/checks/no-stamp.ts';
 
 const USAGE = '用法: stamp <file.pdf> [--png <dir>] [--json]\n';
 
@@ -36,7 +35,7 @@ export async function runStampCommand(args: string[]): Promise<number> {
 
 function describe(check: SealCheck, file: string, images: string[]): string {
   const lines = [`检查了 ${check.pagesChecked} 页${check.truncated ? '（文件页数过多，只检查了前面的页）' : ''}。`];
-  if (check.stamps.length === 0) lines.push(messageText(noStampMessage(check), noStampParams(file, check)));
+  if (check.stamps.length === 0) lines.push(noSealFinding(file, check).message);
   for (const s of check.stamps) {
     const [x, y, w, h] = s.box.map((v) => Math.round(v));
     lines.push(`第 ${s.page} 页有公章：左上角 (${x}, ${y}) pt，宽 ${w} pt，高 ${h} pt，可信度 ${s.score.toFixed(2)}`);

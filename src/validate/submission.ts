@@ -1,6 +1,7 @@
 // What the deciding stages look at: one email with its attachments already read. Pure data, no I/O.
 import type { Campaign, Email, FieldKey, FormHeader, UnitSpec, WordReading } from '../types.ts';
 import type { ScanSharpness } from '../seal/poor-scan.ts';
+import type { TooLargeImage } from '../seal/find-seals.ts';
 
 /** One filled row of a recommendation table; position counts rows across all tables, from 1. */
 export interface TableRow {
@@ -17,7 +18,7 @@ export interface PdfCheck {
   /** Titles that differ from the Word table; null when they agree or the PDF has no text-layer table. */
   mismatch: { missingInPdf: string[]; extraInPdf: string[] } | null;
   /** Seal check result; null while seals are not checked for this PDF (unreadable). */
-  seals: { found: number; greyscaleOnly: boolean; poorScan: ScanSharpness | null } | null;
+  seals: { found: number; greyscaleOnly: boolean; poorScan: ScanSharpness | null; tooLargeImage: TooLargeImage | null } | null;
 }
 
 export interface UnitMatch {

@@ -51,7 +51,7 @@ describe('npm run cli -- stamp', () => {
 
   it('gives the same as JSON with --json', async () => {
     const check = JSON.parse(await stamp([`${SEAL_DIR}/301-trap-compressed-scan.pdf`, '--json']));
-    expect(check).toEqual({ stamps: [], pagesChecked: 1, greyscaleOnly: false, poorScan: { dpi: 100, quality: 2 }, truncated: false, images: [] });
+    expect(check).toEqual({ stamps: [], pagesChecked: 1, greyscaleOnly: false, poorScan: { dpi: 100, quality: 2 }, tooLargeImage: null, truncated: false, images: [] });
   }, 60_000);
 
   it('says in words why a PDF cannot be opened, and exits 1', async () => {

@@ -32,7 +32,7 @@ describe('seal check bounds', () => {
     const opened = await openPdf(await blankPdf(5, [595, 842]));
     try {
       const check = await findSeals(opened.document, 'long.pdf', { maxPages: 2 });
-      expect(check).toEqual({ stamps: [], pagesChecked: 2, greyscaleOnly: false, poorScan: null, truncated: true });
+      expect(check).toEqual({ stamps: [], pagesChecked: 2, greyscaleOnly: false, poorScan: null, tooLargeImage: null, truncated: true });
     } finally {
       await opened.close();
     }

@@ -140,7 +140,7 @@ describe('deciding a submission', () => {
   it('returns a Word file without the table and a PDF without a seal, without counting a table it never read', () => {
     const s = submission([], {
       words: [{ file: '报送函.docx', ok: true, hasTable: false, header: { unit: '', contact: '', phone: '' }, rows: [] }],
-      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: true, poorScan: null } }],
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: true, poorScan: null, tooLargeImage: null } }],
       header: null,
     });
     const { errors } = decide(s);
@@ -153,7 +153,7 @@ describe('deciding a submission', () => {
     [{ dpi: 60, quality: null }, '（分辨率约60 dpi，JPEG图像质量不明）'],
   ])('asks for a better scan, not for a seal, when the PDF is a scan too coarse or compressed (%o)', (poorScan, said) => {
     const s = submission(fullTable(5), {
-      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: false, poorScan } }],
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 0, greyscaleOnly: false, poorScan, tooLargeImage: null } }],
     });
     const { errors } = decide(s);
     expect(codes(errors)).toEqual(['NO_STAMP']);
@@ -162,7 +162,7 @@ describe('deciding a submission', () => {
 
   it('lists the titles that differ between the PDF and the Word table', () => {
     const s = submission(fullTable(5), {
-      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: { missingInPdf: ['德育资源1'], extraInPdf: ['德育资源一'] }, seals: { found: 1, greyscaleOnly: false, poorScan: null } }],
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: { missingInPdf: ['德育资源1'], extraInPdf: ['德育资源一'] }, seals: { found: 1, greyscaleOnly: false, poorScan: null, tooLargeImage: null } }],
     });
     const { errors } = decide(s);
     expect(codes(errors)).toEqual(['PDF_WORD_MISMATCH']);

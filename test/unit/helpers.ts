@@ -43,7 +43,7 @@ export function submission(cells: Cells[], overrides: Partial<Submission> = {}):
     campaign,
     email: mail,
     words: [{ file: '推荐表.docx', ok: true, hasTable: true, header, rows: cells.map((c) => ({ cells: c })) }],
-    pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 1, greyscaleOnly: false, poorScan: null } }],
+    pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 1, greyscaleOnly: false, poorScan: null, tooLargeImage: null } }],
     otherFiles: [],
     notRead: null,
     header,
