@@ -1,9 +1,12 @@
 // Finds the JPEG images a scanned page is made of, straight from the PDF's bytes: a page whose content does nothing
-// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it, beside text in invisible
+// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it (or Flate images too large
+// for pdf.js, as a PostScript printer driver writes a rasterised page), beside text in invisible
 // render mode (a searchable scan's OCR layer), and that has no annotation a viewer draws over them (an electronic
 // seal added to a scan as a stamp or signature). Null for any other page.
 import type { PdfObjects } from '../pdf/pdf-objects.ts';
 import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from '../pdf/pdf-syntax.ts';
+import { MAX_IMAGE_PIXELS } from '../limits.ts';
+import type { FlateLayout } from './flate-eighth.ts';
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -15,6 +18,8 @@ export interface PlacedJpeg {
   height: number;
   /** A progressive JPEG: decoding it holds all its coefficients at once, whatever the size drawn. */
   progressive: boolean;
+  /** Not a JPEG but a Flate image, its rows laid out so; null for a JPEG. */
+  flate: FlateLayout | null;
 }
 
 /** Operators that put nothing on the page and do not change how a JPEG is painted: text objects, text state and
@@ -62,7 +67,7 @@ export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: numbe
     else if (value.op === 'Q') ({ ctm, textMode } = stack.pop() ?? { ctm, textMode });
     else if (value.op === 'cm' && operands.length === 6 && operands.every((v) => typeof v === 'number')) ctm = multiply(ctm, operands as Matrix);
     else if (value.op === 'Do' && isName(operands[0])) {
-      const jpeg = imageJpeg(objects, xobjects.get(operands[0].name), maxPixels);
+      const jpeg = scanImage(objects, xobjects.get(operands[0].name), maxPixels);
       if (!jpeg) return null;
       placed.push({ ...jpeg, matrix: ctm });
     } else if (value.op === 'Tr' && typeof operands[0] === 'number') textMode = operands[0];
@@ -115,27 +120,48 @@ export function pageContent(objects: PdfObjects, contents: PdfValue | undefined)
   return texts.join('\n');
 }
 
-/** The JPEG bytes of an image XObject drawn as it is: DCT only, 8 bits, RGB or grey, no mask or decode array. */
-function imageJpeg(objects: PdfObjects, ref: PdfValue | undefined, maxPixels: number): Omit<PlacedJpeg, 'matrix'> | null {
+/** An image XObject drawn as it is (8 bits, RGB or grey, no mask or decode array): a JPEG, or a Flate image over the
+ *  bound on images decoded whole (which pdf.js leaves out; a smaller one is left to pdf.js, as it always was). */
+function scanImage(objects: PdfObjects, ref: PdfValue | undefined, maxPixels: number): Omit<PlacedJpeg, 'matrix'> | null {
   const object = isRef(ref) ? objects.get(ref) : null;
   const dict = object?.value;
   if (!object?.stream || !isDict(dict) || !isName(dict.get('Subtype'), 'Image')) return null;
+  if (dict.has('SMask') || dict.has('Mask') || dict.has('Decode') || dict.get('ImageMask') === true) return null;
+  const components = colourComponents(objects, dict.get('ColorSpace'));
+  if (objects.resolve(dict.get('BitsPerComponent')) !== 8 || !components) return null;
   const filter = dict.get('Filter');
-  const dct = isName(filter, 'DCTDecode') || (Array.isArray(filter) && filter.length === 1 && isName(filter[0], 'DCTDecode'));
-  if (!dct || dict.has('SMask') || dict.has('Mask') || dict.has('Decode') || dict.get('ImageMask') === true) return null;
-  if (objects.resolve(dict.get('BitsPerComponent')) !== 8 || !plainColour(objects, dict.get('ColorSpace'))) return null;
-  const size = jpegSize(object.stream);
-  if (!size || size.width * size.height > maxPixels) return null;
-  return { bytes: object.stream, ...size };
+  const only = Array.isArray(filter) && filter.length === 1 ? filter[0] : filter;
+  if (isName(only, 'DCTDecode')) {
+    const size = jpegSize(object.stream);
+    return size && size.width * size.height <= maxPixels ? { bytes: object.stream, ...size, flate: null } : null;
+  }
+  const width = objects.resolve(dict.get('Width')), height = objects.resolve(dict.get('Height'));
+  if (!isName(only, 'FlateDecode') || typeof width !== 'number' || typeof height !== 'number') return null;
+  const pixels = width * height;
+  const flate = pixels > MAX_IMAGE_PIXELS && pixels <= maxPixels ? flateLayout(objects, dict, width, components) : null;
+  return flate && { bytes: object.stream, width, height, progressive: false, flate };
 }
 
-/** DeviceRGB, DeviceGray, or an ICC profile over 1 or 3 components; CMYK and indexed JPEGs are left to pdf.js. */
-function plainColour(objects: PdfObjects, space: PdfValue | undefined): boolean {
+/** A Flate image's rows: plain, or PNG-filtered (a predictor of 10 or more over whole pixels); null for TIFF's. */
+function flateLayout(objects: PdfObjects, dict: Map<string, PdfValue>, width: number, components: 1 | 3): FlateLayout | null {
+  const parms = objects.resolve(dict.get('DecodeParms'));
+  const param = (key: string, otherwise: number) => (isDict(parms) ? objects.resolve(parms.get(key)) ?? otherwise : otherwise);
+  const predictor = param('Predictor', 1);
+  if (predictor === 1) return { components, pngRows: false };
+  const whole = param('Colors', 1) === components && param('BitsPerComponent', 8) === 8 && param('Columns', 1) === width;
+  return typeof predictor === 'number' && predictor >= 10 && whole ? { components, pngRows: true } : null;
+}
+
+/** DeviceRGB, DeviceGray, or an ICC profile over 1 or 3 components: how many; CMYK and indexed images are left to
+ *  pdf.js (null). */
+function colourComponents(objects: PdfObjects, space: PdfValue | undefined): 1 | 3 | null {
   const resolved = objects.resolve(space);
-  if (isName(resolved, 'DeviceRGB') || isName(resolved, 'DeviceGray')) return true;
-  if (!Array.isArray(resolved) || !isName(resolved[0], 'ICCBased')) return false;
+  if (isName(resolved, 'DeviceRGB')) return 3;
+  if (isName(resolved, 'DeviceGray')) return 1;
+  if (!Array.isArray(resolved) || !isName(resolved[0], 'ICCBased')) return null;
   const profile = objects.resolve(resolved[1]);
-  return isDict(profile) && [1, 3].includes(objects.resolve(profile.get('N')) as number);
+  const count = isDict(profile) ? objects.resolve(profile.get('N')) : null;
+  return count === 1 || count === 3 ? count : null;
 }
 
 /** Width, height and kind from the JPEG's frame header, read before any decoding: the PDF's own numbers may lie.

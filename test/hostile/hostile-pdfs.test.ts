@@ -56,6 +56,12 @@ describe('hostile PDF attachments', () => {
     expect(errorOf(v, 'UNREADABLE_ATTACHMENT')?.message).toContain('第1页的图像有40000×40000像素（约160000万像素），超过5000万像素的上限');
   });
 
+  it('a PDF declaring a 12000 × 12000 image over 1 MB of data is read at an eighth as far as its data goes: no seal', async () => {
+    const v = await checkWithPdf(imagePdf(12_000, 12_000, 1024 * 1024));
+    expect(codes(v)).toEqual(['NO_STAMP']);
+    expect(errorOf(v, 'NO_STAMP')?.message).toContain('未发现单位公章');
+  });
+
   it('a PDF with an image just under the pixel bound (7000 × 7000) is decoded and judged: a grey page, no seal', async () => {
     const v = await checkWithPdf(imagePdf(7000, 7000, 7000 * 7000 * 3));
     expect(codes(v)).toEqual(['NO_STAMP']);
