@@ -7,7 +7,6 @@ import { hasFontBomb } from './font-bombs.ts';
 import { PdfFontBombError } from './pdf-errors.ts';
 import { MAX_IMAGE_PIXELS } from '../limits.ts';
 
-
 export interface OpenedPdf {
   parser: PDFParse;
   document: PDFDocumentProxy;
