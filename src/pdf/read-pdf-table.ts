@@ -11,7 +11,7 @@ import { pageOperators } from './page-operators.ts';
 import { readTextBoxes, type TextBox } from './page-layout.ts';
 import { PdfTooManyPagesError } from './pdf-errors.ts';
 import { readRules } from './ruled-lines.ts';
-import { scanJpegs } from '../seal/draw-scan.ts';
+import { scanImagesOf } from '../seal/draw-scan.ts';
 import { tableColumns, type TableColumn } from './table-columns.ts';
 import { joinLines, readRows, type TableRow } from './table-rows.ts';
 
@@ -36,7 +36,7 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
     // text is told from the PDF's own bytes; only another page with text is asked for its operators, since for a
     // scan pdf.js would decode the page's JPEG in JavaScript, which the seal check draws itself natively.
     const text = await readTextBoxes(page);
-    const invisible = text.length > 0 && ((await scanJpegs(pdf.document, page)) !== null || onlyInvisibleText(await pageOperators(page)));
+    const invisible = text.length > 0 && ((await scanImagesOf(pdf.document, page)) !== null || onlyInvisibleText(await pageOperators(page)));
     const boxes = invisible ? [] : text;
     letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
     const headers = findHeaderRows(boxes, form);

@@ -7,7 +7,7 @@ import { MAX_IMAGE_PIXELS, MAX_PDF_PAGES } from '../limits.ts';
 import { DEFAULT_RASTER, pageToPaper, type RasterOptions } from './render-page.ts';
 import { checkPage } from './check-page.ts';
 import { isScannedPage } from './scanned-page.ts';
-import { objectsOf, scanJpegs } from './draw-scan.ts';
+import { objectsOf, scanImagesOf } from './draw-scan.ts';
 import { oversizedImage, type ImageSize } from './oversized-images.ts';
 import { coarsest, isPoorScan, sharpnessOf, type ScanSharpness } from './poor-scan.ts';
 
@@ -69,7 +69,7 @@ async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<
     if (await isScannedPage(document, page)) {
       scanned.push(n);
       const { width, height } = page.getViewport({ scale: 1 });
-      const seen = sharpnessOf((await scanJpegs(document, page)) ?? [], pageToPaper(width, height));
+      const seen = sharpnessOf((await scanImagesOf(document, page)) ?? [], pageToPaper(width, height));
       if (seen) sharpness.push(seen);
     }
     page.cleanup();
@@ -78,11 +78,11 @@ async function scannedPages(document: PDFDocumentProxy, pages: number): Promise<
 }
 
 /** The first of these pages drawing an image pdf.js left out for its size; a page of JPEGs alone is drawn from them
- *  (draw-scan.ts), to a larger bound, and left out only when scanJpegs gives it up. */
+ *  (draw-scan.ts), to a larger bound, and left out only when scanImagesOf gives it up. */
 async function firstTooLargeImage(document: PDFDocumentProxy, pages: number): Promise<TooLargeImage | null> {
   for (let n = 1; n <= pages; n++) {
     const page = await document.getPage(n);
-    const image = page.ref && !(await scanJpegs(document, page)) ? oversizedImage(await objectsOf(document), page.ref, MAX_IMAGE_PIXELS) : null;
+    const image = page.ref && !(await scanImagesOf(document, page)) ? oversizedImage(await objectsOf(document), page.ref, MAX_IMAGE_PIXELS) : null;
     page.cleanup();
     if (image) return { page: n, ...image };
   }

@@ -2,7 +2,7 @@
 // word, so a seal in such a scan (720 dpi, or a page a PostScript printer driver rasterised) would be taken for missing.
 import type { PdfObjects } from '../pdf/pdf-objects.ts';
 import { isDict, isName, isRef, type PdfRef, type PdfValue } from '../pdf/pdf-syntax.ts';
-import { inherited, pageContent } from './page-jpegs.ts';
+import { inherited, pageContent } from './page-scan-images.ts';
 
 export interface ImageSize { width: number; height: number }
 

@@ -1,7 +1,7 @@
-// How coarse and how compressed a scan's JPEGs are: a scan saved under about 100 dpi or at very low JPEG quality can
+// How coarse and how compressed a scan's images are: a scan saved under about 100 dpi or at very low JPEG quality can
 // have lost a seal's red, so when no seal is seen the answer asks for a better scan rather than for a seal.
 import { jpegQuality } from './jpeg-quality.ts';
-import type { PlacedJpeg } from './page-jpegs.ts';
+import type { PlacedScanImage } from './page-scan-images.ts';
 
 /** The coarsest resolution (dots per inch on the page) and lowest JPEG quality (1-100; null if unknown) of scans. */
 export interface ScanSharpness { dpi: number; quality: number | null }
@@ -15,11 +15,12 @@ const MAX_LOSSY_QUALITY = 10;
 
 /** `toPaper`: the page's points per point of paper (pageToPaper): a scan app's page as many points as its scan has
  *  pixels holds a 200 dpi scan at "72 dpi" of its points. */
-export function sharpnessOf(jpegs: PlacedJpeg[], toPaper: number): ScanSharpness | null {
+export function sharpnessOf(images: PlacedScanImage[], toPaper: number): ScanSharpness | null {
   // The image's unit square is placed by the matrix: its sides in points are the lengths of the matrix's columns.
-  return coarsest(jpegs.map(({ matrix: m, width, height, bytes }) => ({
+  return coarsest(images.map(({ matrix: m, width, height, bytes, flate }) => ({
     dpi: Math.round(Math.min((72 * width) / Math.hypot(m[0], m[1]), (72 * height) / Math.hypot(m[2], m[3])) * toPaper),
-    quality: jpegQuality(bytes),
+    // A Flate image is lossless: its bytes hold no quantization table, whatever they happen to contain.
+    quality: flate ? null : jpegQuality(bytes),
   })));
 }
 

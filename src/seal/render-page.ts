@@ -1,9 +1,9 @@
 // Renders one PDF page to pixels at a bounded resolution: enough to see a 40 mm seal ring, never more than a pixel budget.
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { drawJpegs, scanJpegs } from './draw-scan.ts';
+import { drawScanImages, scanImagesOf } from './draw-scan.ts';
 import { isPoorScan, sharpnessOf } from './poor-scan.ts';
-import type { Matrix } from './page-jpegs.ts';
+import type { Matrix } from './page-scan-images.ts';
 import { paintsOnlyGrey, skipNeutralText } from './skip-neutral-text.ts';
 import { drawOperatorList, takeFetchedOperators } from '../pdf/page-operators.ts';
 
@@ -77,15 +77,15 @@ export async function renderPage(
     const height = Math.max(1, Math.floor(viewport.height));
     const canvas = createCanvas(width, height);
     const context = canvas.getContext('2d');
-    const jpegs = await scanJpegs(document, page);
+    const images = await scanImagesOf(document, page);
     const raster = {
       canvas, context, width, height, pxPerPt, pxPerPaperPt: pxPerPt * pageToPaper(natural.width, natural.height), poorScan: false,
     };
     // Every render takes the list fetched for the page's table, if any: it is good for one render only.
     const fetched = takeFetchedOperators(page);
-    if (jpegs) {
-      await drawJpegs(context, viewport.transform as Matrix, jpegs);
-      const sharpness = sharpnessOf(jpegs, pageToPaper(natural.width, natural.height));
+    if (images) {
+      await drawScanImages(context, viewport.transform as Matrix, images);
+      const sharpness = sharpnessOf(images, pageToPaper(natural.width, natural.height));
       return { ...raster, neutralOnly: false, poorScan: sharpness !== null && isPoorScan(sharpness) };
     }
     // A page whose operators paint nothing but grey is not drawn for the seal check: its pixels would not be read.

@@ -4,11 +4,11 @@ import type { PdfObjects } from '../pdf/pdf-objects.ts';
 import { isDict, isName, isRef, type PdfValue } from '../pdf/pdf-syntax.ts';
 import { MAX_IMAGE_PIXELS } from '../limits.ts';
 import type { FlateLayout } from './flate-eighth.ts';
-import type { PlacedJpeg } from './page-jpegs.ts';
+import type { PlacedScanImage } from './page-scan-images.ts';
 
 /** An image XObject drawn as it is (8 bits, RGB or grey, no mask or decode array): a JPEG, or a Flate image over the
  *  bound on images decoded whole (which pdf.js leaves out; a smaller one is left to pdf.js, as it always was). */
-export function scanImage(objects: PdfObjects, ref: PdfValue | undefined, maxPixels: number): Omit<PlacedJpeg, 'matrix'> | null {
+export function scanImage(objects: PdfObjects, ref: PdfValue | undefined, maxPixels: number): Omit<PlacedScanImage, 'matrix'> | null {
   const object = isRef(ref) ? objects.get(ref) : null;
   const dict = object?.value;
   if (!object?.stream || !isDict(dict) || !isName(dict.get('Subtype'), 'Image')) return null;

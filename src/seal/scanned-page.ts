@@ -2,8 +2,8 @@
 // own JPEGs when it is nothing else, else by following the drawing operators' transforms to the images they paint.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { OPS } from '../pdf/pdfjs.ts';
-import { scanJpegs } from './draw-scan.ts';
-import { multiply, type Matrix } from './page-jpegs.ts';
+import { scanImagesOf } from './draw-scan.ts';
+import { multiply, type Matrix } from './page-scan-images.ts';
 
 /** Operators that paint one picture into the unit square; a black-and-white scan may be a 1-bit stencil mask. */
 const PICTURES = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
@@ -14,8 +14,8 @@ export async function isScannedPage(document: PDFDocumentProxy, page: PDFPagePro
   const [x0, y0, x1, y1] = page.view;
   // An image fills the unit square of its transform, so the transform's determinant is the area it covers.
   const covers = (m: Matrix) => Math.abs(m[0] * m[3] - m[1] * m[2]) >= SCAN_COVER * Math.abs((x1 - x0) * (y1 - y0));
-  const jpegs = await scanJpegs(document, page);
-  if (jpegs) return jpegs.some((jpeg) => covers(jpeg.matrix));
+  const images = await scanImagesOf(document, page);
+  if (images) return images.some((image) => covers(image.matrix));
   const ops = await page.getOperatorList();
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];

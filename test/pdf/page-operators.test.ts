@@ -61,7 +61,7 @@ describe('one operator list per page for the rules and the render', () => {
 
 describe('the table reader and a scan', () => {
   // Asked for a scan page's operators, pdf.js decodes its JPEG, which the seal check draws natively: twice the CPU.
-  // A searchable scan's OCR layer is told invisible from the PDF's own bytes (src/seal/page-jpegs.ts).
+  // A searchable scan's OCR layer is told invisible from the PDF's own bytes (src/seal/page-scan-images.ts).
   it('does not ask pdf.js for the operators of a scan, with or without an OCR layer, and does for a page of text', async () => {
     for (const [file, asked] of [['scan-image-only.pdf', 0], ['searchable-scan-ocr-slips.pdf', 0], ['libreoffice-wrapped-two-pages.pdf', 1]] as const) {
       const opened = await openPdf(pdfFixture(file).content);

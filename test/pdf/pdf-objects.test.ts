@@ -8,7 +8,7 @@ import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
-import { pageJpegs } from '../../src/seal/page-jpegs.ts';
+import { pageScanImages } from '../../src/seal/page-scan-images.ts';
 import { isDict } from '../../src/pdf/pdf-syntax.ts';
 import { scanPdf } from '../seal/scan-pdf.ts';
 
@@ -62,7 +62,7 @@ describe('object reader after an incremental update', () => {
       const objects = new PdfObjects(pdf);
       const pageDict = objects.resolve(page.ref!);
       expect(isDict(pageDict) && objects.resolve(pageDict.get('Annots'))).toHaveLength(1);
-      expect(pageJpegs(objects, page.ref!, 50_000_000)).toBeNull();
+      expect(pageScanImages(objects, page.ref!, 50_000_000)).toBeNull();
     } finally {
       await opened.close();
     }
@@ -72,7 +72,7 @@ describe('object reader after an incremental update', () => {
     const pdf = await scanPdf({ objectStreams: false });
     const opened = await openPdf(pdf);
     try {
-      expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toHaveLength(1);
+      expect(pageScanImages(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toHaveLength(1);
     } finally {
       await opened.close();
     }

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
-import { pageJpegs } from '../../src/seal/page-jpegs.ts';
+import { pageScanImages } from '../../src/seal/page-scan-images.ts';
 import { pageToPaper } from '../../src/seal/render-page.ts';
 import { sealCheckOf } from './seal-check-of.ts';
 
@@ -16,7 +16,7 @@ const sample = (name: string) => readFileSync(new URL(`../fixtures/seal/${name}`
 async function atPixelSize(pdf: Uint8Array): Promise<Uint8Array> {
   const opened = await openPdf(pdf);
   const page = await opened.document.getPage(1);
-  const [jpeg] = pageJpegs(new PdfObjects(pdf), page.ref!, 50_000_000)!;
+  const [jpeg] = pageScanImages(new PdfObjects(pdf), page.ref!, 50_000_000)!;
   await opened.close();
   const doc = await PDFDocument.create();
   // A copy: pdf-lib reads the JPEG through its whole underlying buffer, not the view.

@@ -6,6 +6,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { jpegQuality } from '../../src/seal/jpeg-quality.ts';
+import { sharpnessOf } from '../../src/seal/poor-scan.ts';
 import { sealCheckOf } from './seal-check-of.ts';
 
 /** A scanned A4 landscape table page without a seal (ruled lines and text, in black or in grey only) at this
@@ -86,5 +87,15 @@ describe('seal check of a scan too coarse or too compressed', () => {
     const stamped = await sealCheckOfFile('285-stamped-compressed-scan.pdf');
     expect(stamped.stamps.length).toBeGreaterThan(0);
     expect(stamped.poorScan).toBeNull();
+  });
+});
+
+describe('sharpnessOf', () => {
+  it('reads no JPEG quality into a lossless Flate image, whatever its bytes hold', async () => {
+    // A quality-1 JPEG's bytes: as a JPEG they say quality 2 (its table is clamped); as a Flate image's, nothing.
+    const bytes = await tableScan(1);
+    const placed = { bytes, matrix: [842, 0, 0, 595, 0, 0] as [number, number, number, number, number, number], width: 1754, height: 1240, progressive: false };
+    expect(sharpnessOf([{ ...placed, flate: null }], 1)).toEqual({ dpi: 150, quality: 2 });
+    expect(sharpnessOf([{ ...placed, flate: { components: 3, pngRows: false } }], 1)).toEqual({ dpi: 150, quality: null });
   });
 });

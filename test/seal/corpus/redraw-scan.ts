@@ -4,7 +4,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { openPdf } from '../../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../../src/pdf/pdf-objects.ts';
-import { pageJpegs } from '../../../src/seal/page-jpegs.ts';
+import { pageScanImages } from '../../../src/seal/page-scan-images.ts';
 
 export interface Redraw {
   /** Pixels per inch of the new picture over the page's paper size; by default the scan's own size. */
@@ -19,7 +19,7 @@ export async function redrawnScan(bytes: Uint8Array, redraw: Redraw): Promise<Ui
   const opened = await openPdf(bytes);
   const page = await opened.document.getPage(1);
   const [width, height] = [page.view[2] - page.view[0], page.view[3] - page.view[1]];
-  const [scan] = pageJpegs(new PdfObjects(bytes), page.ref!, 50_000_000) ?? [];
+  const [scan] = pageScanImages(new PdfObjects(bytes), page.ref!, 50_000_000) ?? [];
   await opened.close();
   if (!scan) throw new Error('not a page of one JPEG');
   const image = await loadImage(scan.bytes);

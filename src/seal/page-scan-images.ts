@@ -1,8 +1,8 @@
-// Finds the JPEG images a scanned page is made of, straight from the PDF's bytes: a page whose content does nothing
-// but place baseline RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it (or Flate images too large
-// for pdf.js, as a PostScript printer driver writes a rasterised page), beside text in invisible
-// render mode (a searchable scan's OCR layer), and that has no annotation a viewer draws over them (an electronic
-// seal added to a scan as a stamp or signature). Null for any other page.
+// Finds the images a scanned page is made of, straight from the PDF's bytes: a page whose content does nothing but
+// place RGB or grey JPEGs (q, cm, Do, Q), as scanners and scan apps write it, or Flate images too large for pdf.js,
+// as a PostScript printer driver writes a rasterised page, beside text in invisible render mode (a searchable scan's
+// OCR layer), and that has no annotation a viewer draws over them (an electronic seal added to a scan as a stamp or
+// signature). Null for any other page.
 import type { PdfObjects } from '../pdf/pdf-objects.ts';
 import { isDict, isName, isRef, parseValue, skipSpace, type PdfRef, type PdfValue } from '../pdf/pdf-syntax.ts';
 import type { FlateLayout } from './flate-eighth.ts';
@@ -10,7 +10,8 @@ import { scanImage } from './scan-image.ts';
 
 export type Matrix = [number, number, number, number, number, number];
 
-export interface PlacedJpeg {
+/** One picture of a scanned page and where the page places it. */
+export interface PlacedScanImage {
   bytes: Uint8Array;
   /** Maps the image's unit square into PDF user space. */
   matrix: Matrix;
@@ -41,14 +42,14 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: number): PlacedJpeg[] | null {
+export function pageScanImages(objects: PdfObjects, pageRef: PdfRef, maxPixels: number): PlacedScanImage[] | null {
   const page = objects.resolve(pageRef);
   if (!isDict(page) || drawsAnnotations(objects, page)) return null;
   const resources = objects.resolve(inherited(objects, page, 'Resources'));
   const xobjects = isDict(resources) ? objects.resolve(resources.get('XObject')) : undefined;
   const content = pageContent(objects, page.get('Contents'));
   if (!isDict(xobjects) || content === null) return null;
-  const placed: PlacedJpeg[] = [];
+  const placed: PlacedScanImage[] = [];
   // The CTM and the text render mode are graphics state: q saves them, Q restores them.
   const stack: { ctm: Matrix; textMode: number }[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -67,9 +68,9 @@ export function pageJpegs(objects: PdfObjects, pageRef: PdfRef, maxPixels: numbe
     else if (value.op === 'Q') ({ ctm, textMode } = stack.pop() ?? { ctm, textMode });
     else if (value.op === 'cm' && operands.length === 6 && operands.every((v) => typeof v === 'number')) ctm = multiply(ctm, operands as Matrix);
     else if (value.op === 'Do' && isName(operands[0])) {
-      const jpeg = scanImage(objects, xobjects.get(operands[0].name), maxPixels);
-      if (!jpeg) return null;
-      placed.push({ ...jpeg, matrix: ctm });
+      const image = scanImage(objects, xobjects.get(operands[0].name), maxPixels);
+      if (!image) return null;
+      placed.push({ ...image, matrix: ctm });
     } else if (value.op === 'Tr' && typeof operands[0] === 'number') textMode = operands[0];
     else if (SHOW_TEXT.has(value.op) ? textMode !== INVISIBLE : !PAINTS_NOTHING.has(value.op)) return null;
     operands = [];

@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { PdfObjects } from '../../src/pdf/pdf-objects.ts';
-import { pageJpegs } from '../../src/seal/page-jpegs.ts';
+import { pageScanImages } from '../../src/seal/page-scan-images.ts';
 import { jpegSize } from '../../src/seal/scan-image.ts';
 import { renderPage } from '../../src/seal/render-page.ts';
 import { scanJpeg, scanPdf } from './scan-pdf.ts';
@@ -31,7 +31,7 @@ describe('scanned pages drawn from their JPEGs', () => {
     const opened = await openPdf(pdf);
     try {
       const page = await opened.document.getPage(1);
-      const jpegs = pageJpegs(new PdfObjects(pdf), page.ref!, 50_000_000);
+      const jpegs = pageScanImages(new PdfObjects(pdf), page.ref!, 50_000_000);
       expect(jpegs?.map((j) => [j.width, j.height, j.matrix])).toEqual([[600, 420, [842, 0, 0, 595, 0, 0]]]);
       const raster = await renderPage(opened.document, 1);
       const ours = raster.context.getImageData(0, 0, raster.width, raster.height).data;
@@ -48,7 +48,7 @@ describe('scanned pages drawn from their JPEGs', () => {
     const pdf = await scanPdf({ objectStreams: true, text: true });
     const opened = await openPdf(pdf);
     try {
-      expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toBeNull();
+      expect(pageScanImages(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 50_000_000)).toBeNull();
     } finally {
       await opened.close();
     }
@@ -59,12 +59,12 @@ describe('scanned pages drawn from their JPEGs', () => {
     ['a signature field', [{ subtype: 'Link', flags: 4 }, { subtype: 'Widget', flags: 4 }]],
   ])('leaves a scan with %s drawn over it to pdf.js, which draws the annotation', async (_, annotations) => {
     const pdf = await scanPdf({ objectStreams: false, annotations });
-    expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toBeNull();
+    expect(pageScanImages(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toBeNull();
   });
 
   it('still draws a scan from its JPEGs when its annotations are not shown: links, hidden ones', async () => {
     const pdf = await scanPdf({ objectStreams: true, annotations: [{ subtype: 'Link', flags: 4 }, { subtype: 'Stamp', flags: 4 | 2 }] });
-    expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toHaveLength(1);
+    expect(pageScanImages(new PdfObjects(pdf), await pageRef(pdf), 50_000_000)).toHaveLength(1);
   });
 
   it.each([
@@ -80,7 +80,7 @@ describe('scanned pages drawn from their JPEGs', () => {
     const font = await doc.embedFont(StandardFonts.Helvetica);
     appendContent(doc, doc.getPage(0), ops, { Font: { F1: font.ref } });
     const pdf = await doc.save();
-    expect(pageJpegs(new PdfObjects(pdf), await pageRef(pdf), 50_000_000) !== null).toBe(drawn);
+    expect(pageScanImages(new PdfObjects(pdf), await pageRef(pdf), 50_000_000) !== null).toBe(drawn);
   });
 
   it('reads a JPEG size from its frame header and refuses one over the pixel bound', async () => {
@@ -89,7 +89,7 @@ describe('scanned pages drawn from their JPEGs', () => {
     const pdf = await scanPdf({ objectStreams: false });
     const opened = await openPdf(pdf);
     try {
-      expect(pageJpegs(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 600 * 420 - 1)).toBeNull();
+      expect(pageScanImages(new PdfObjects(pdf), (await opened.document.getPage(1)).ref!, 600 * 420 - 1)).toBeNull();
     } finally {
       await opened.close();
     }
