@@ -26,7 +26,8 @@ export interface ColumnSpec {
 
 export interface FormSpec {
   title: string;
-  headerLine: { unit: string; contact: string; phone: string };
+  /** The labels of the line above the table (the first named in messages), and other labels counties type. */
+  headerLine: { unit: string; contact: string; phone: string; aliases?: { unit?: string[]; contact?: string[]; phone?: string[] } };
   notesMarker: string;
   minHeaderMatches: number;
   columns: ColumnSpec[];

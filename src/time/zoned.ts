@@ -27,11 +27,11 @@ function offsetMs(date: Date, timeZone: string): number {
   return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(date.getTime() / 1000) * 1000;
 }
 
-/** The instant a wall-clock time without an offset (2022-07-04, 2022-07-04T10:00:00) names in `timeZone`; null if
- *  it is not such a time. */
+/** The instant a wall-clock time without an offset (2022-07-04, 2022-07-04T10:00:00, 2022-07-04 10:00) names in
+ *  `timeZone`; null if it is not such a time. */
 export function instantOfWallClock(text: string, timeZone: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text)) return null;
-  const asUtc = new Date(`${text.length === 10 ? `${text}T00:00` : text}Z`);
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text)) return null;
+  const asUtc = new Date(`${text.length === 10 ? `${text}T00:00` : text.replace(' ', 'T')}Z`);
   if (Number.isNaN(asUtc.getTime())) return null;
   // The offset at the guess, then at the instant it gives (they differ only across a change of offset).
   const guess = new Date(asUtc.getTime() - offsetMs(asUtc, timeZone));

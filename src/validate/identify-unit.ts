@@ -36,11 +36,16 @@ function filerOf(unit: UnitSpec, clues: UnitClues): string {
   for (const text of [clues.formUnit, clues.subject, ...clues.fileNames]) {
     const key = nameKey(text);
     for (const pattern of unit.patterns ?? []) {
-      const name = new RegExp(pattern, 'u').exec(key)?.[0];
-      if (name) return name;
+      const match = new RegExp(pattern, 'u').exec(key);
+      if (match) return ordinalSchool(match.groups?.name ?? match[0]);
     }
   }
   return clues.sender.toLowerCase() || '（发件人不明）';
+}
+
+/** A school numbered by its city is written both ways: 岳阳市第一中学 and 岳阳市一中 are one school (the short form). */
+function ordinalSchool(name: string): string {
+  return name.replace(/第([一二三四五六七八九十]+)中学$/u, '$1中');
 }
 
 /** The unit whose registered senders hold this address, if any. */

@@ -19,12 +19,14 @@ function cleanValue(raw: string): string {
 
 /** A value runs from its label to the next label (first non-empty line of that); the label nearest the table wins. */
 export function readFormHeader(text: string, form: FormSpec): FormHeader & { found: boolean } {
-  const labels = Object.entries(form.headerLine) as Array<[Field, string]>;
-  const anyLabel = new RegExp(labels.map(([, label]) => labelPattern(label)).join('|'), 'g');
+  const { aliases, ...named } = form.headerLine;
+  const labels = (Object.keys(named) as Field[]).map((field): [Field, string] =>
+    [field, [named[field], ...(aliases?.[field] ?? [])].map(labelPattern).join('|')]);
+  const anyLabel = new RegExp(labels.map(([, label]) => label).join('|'), 'g');
   const header: FormHeader = { unit: '', contact: '', phone: '' };
   let found = false;
   for (const [field, label] of labels) {
-    const matches = [...text.matchAll(new RegExp(`${labelPattern(label)}\\s*[:：]?`, 'g'))];
+    const matches = [...text.matchAll(new RegExp(`(?:${label})\\s*[:：]?`, 'g'))];
     const last = matches.at(-1);
     if (!last) continue;
     found = true;

@@ -20,6 +20,7 @@ function readBlocks(bytes: Buffer): Promise<WordBlock[]> {
     case 'ole': return oleToBlocks(bytes);
     case 'html': return Promise.resolve(htmlFileToBlocks(bytes));
     case 'mhtml': return mhtmlFileToBlocks(bytes);
+    case 'rtf': throw new WordReadError(WORD_REASONS.rtf);
     case 'unknown': throw new WordReadError(WORD_REASONS.notWord);
   }
 }

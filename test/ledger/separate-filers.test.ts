@@ -55,8 +55,15 @@ describe('a unit whose institutions file on their own', () => {
   it('is told apart by the school its pattern finds in the form, else the subject, else by the sender', () => {
     const filerOf = (formUnit: string, subject: string, sender = 'school@qq.com') =>
       identifyUnit(campaign, { formUnit, subject, fileNames: [], sender });
-    expect(filerOf('岳阳市第一中学', '专题资源推荐表')).toMatchObject({ unit: { name: SCHOOLS }, source: 'form', filer: '岳阳市第一中学' });
-    expect(filerOf('市直学校', '岳阳市 第二中学 专题资源推荐表')).toMatchObject({ source: 'form', filer: '岳阳市第二中学' });
+    expect(filerOf('岳阳市第一中学', '专题资源推荐表')).toMatchObject({ unit: { name: SCHOOLS }, source: 'form', filer: '岳阳市一中' });
+    expect(filerOf('市直学校', '岳阳市 第二中学 专题资源推荐表')).toMatchObject({ source: 'form', filer: '岳阳市二中' });
+    // The school's name ends where its word does, not at a 小学 further on (in the form's own title); 湖南省 before
+    // it, or its number written short, is the same school (an outside examiner's cases).
+    expect(filerOf('市直学校', '岳阳市第一中学国家中小学智慧教育平台专题资源推荐表')).toMatchObject({ filer: '岳阳市一中' });
+    expect(filerOf('湖南省岳阳市第一中学（盖章）', '推荐表')).toMatchObject({ unit: { name: SCHOOLS }, filer: '岳阳市一中' });
+    expect(filerOf('岳阳市一中', '推荐表')).toMatchObject({ filer: '岳阳市一中' });
+    expect(filerOf('岳阳市实验中学', '推荐表')).toMatchObject({ filer: '岳阳市实验中学' });
+    expect(filerOf('岳阳市特殊教育学校（盖章）', '推荐表')).toMatchObject({ filer: '岳阳市特殊教育学校' });
     expect(filerOf('市直学校', '专题资源推荐表', 'YYSYZ@126.com')).toMatchObject({ source: 'form', filer: 'yysyz@126.com' });
     expect(filerOf('平江县教育局', '专题资源推荐表')).toMatchObject({ unit: { name: '平江县' }, filer: null });
   });

@@ -30,6 +30,13 @@ describe('readFormHeader', () => {
       .toEqual({ unit: '岳阳县教育体育局', contact: '王芳', phone: '13807301234' });
   });
 
+  it('reads the other labels counties type (填报单位, 单位名称, 联系方式), with （盖章） before the colon', () => {
+    expect(header('填报单位：（盖章）平江县教育体育局  联系人：李明  联系方式：0730-6221234'))
+      .toEqual({ unit: '平江县教育体育局', contact: '李明', phone: '0730-6221234' });
+    expect(header('填报单位（盖章）：平江县教育体育局').unit).toBe('平江县教育体育局');
+    expect(header('单位名称（盖章）：平江县教育体育局  联系人：李明').unit).toBe('平江县教育体育局');
+  });
+
   it('accepts labels typed with spaces inside them', () => {
     expect(header('填 表 单 位：君山区教育局  联 系 人：孙伟  联系电话：0730-7221234').contact).toBe('孙伟');
   });

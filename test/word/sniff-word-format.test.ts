@@ -1,6 +1,9 @@
 // The reader is chosen by the bytes, whatever the file is called.
 import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../src/rules/load-campaign.ts';
+import { readWordTable } from '../../src/word/read-word-table.ts';
 import { sniffWordFormat } from '../../src/word/sniff-word-format.ts';
+import { WORD_REASONS } from '../../src/word/word-reasons.ts';
 
 describe('sniffWordFormat', () => {
   it('knows a zip (PK) as .docx and an OLE compound file as legacy .doc/.wps', () => {
@@ -16,6 +19,13 @@ describe('sniffWordFormat', () => {
 
   it('knows an MHTML single-file web page', () => {
     expect(sniffWordFormat(Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n'))).toBe('mhtml');
+  });
+
+  it('knows an RTF file, which Word and WPS open whatever its name, and says so instead of "not a Word file"', async () => {
+    const rtf = Buffer.from('{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0 \\u22269?\\u23478?\\par}', 'latin1');
+    expect(sniffWordFormat(rtf)).toBe('rtf');
+    const reading = await readWordTable({ filename: '推荐表.doc', contentType: 'application/msword', content: rtf }, loadCampaign().form);
+    expect(reading).toEqual({ file: '推荐表.doc', ok: false, reason: WORD_REASONS.rtf });
   });
 
   it('calls anything else unknown', () => {
