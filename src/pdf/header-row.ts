@@ -2,7 +2,7 @@
 // wrap and are spaced (`资 源\n制作方`), so boxes are grouped by where they sit, then matched by nameKey.
 import type { FieldKey, FormSpec } from '../types.ts';
 import { nameKey } from '../rules/normalize.ts';
-import type { TextBox } from './page-layout.ts';
+import { WORD_GAP, type TextBox } from './page-layout.ts';
 
 /** One header cell: the column it names (null for a column the form does not know) and its text's extent. */
 export interface HeaderCell { key: FieldKey | null; left: number; right: number }
@@ -63,13 +63,14 @@ export function textLines(boxes: TextBox[]): TextBox[][] {
   return lines;
 }
 
-/** Boxes that overlap or nearly touch side by side form one cell; a cell that is only the start of a header
- * (`资` then `源` of a spaced `资 源`) is joined with its right neighbour. */
+/** Boxes that overlap or touch side by side (one word) form one cell; a cell that is only the start of a header
+ * (`资` then `源` of a spaced `资 源`) is joined with its right neighbour. Words a space apart are not grouped by
+ * distance: narrow cells set their headers closer together than a spaced header's characters (`序号` `资源标题`). */
 function headerCells(window: TextBox[], names: Map<string, FieldKey>): HeaderCell[] {
   const groups: TextBox[][] = [];
   let right = -Infinity;
   for (const box of [...window].sort((a, b) => a.left - b.left)) {
-    if (groups.length && box.left <= right + box.size * 0.6) groups.at(-1)!.push(box);
+    if (groups.length && box.left <= right + box.size * WORD_GAP) groups.at(-1)!.push(box);
     else { groups.push([box]); right = -Infinity; }
     right = Math.max(right, box.right);
   }

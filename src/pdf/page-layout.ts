@@ -4,6 +4,8 @@ import type { PDFPageProxy } from 'pdfjs-dist';
 
 /** One run of text the PDF placed on the page. `size` is its font height. */
 export interface TextBox { text: string; left: number; right: number; top: number; bottom: number; size: number }
+/** Runs further apart than this many text heights are separate words (or cells), not one run the PDF split. */
+export const WORD_GAP = 0.25;
 type TextItem = { str: string; transform: number[]; width: number; height: number };
 
 export async function readTextBoxes(page: PDFPageProxy): Promise<TextBox[]> {

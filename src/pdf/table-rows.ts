@@ -3,7 +3,7 @@
 import type { FieldKey } from '../types.ts';
 import { cleanCell, nameKey } from '../rules/normalize.ts';
 import { textLines } from './header-row.ts';
-import type { TextBox } from './page-layout.ts';
+import { WORD_GAP, type TextBox } from './page-layout.ts';
 import type { Rule, Rules } from './ruled-lines.ts';
 import { crossing, distinct, movedColumns, type TableColumn } from './table-columns.ts';
 
@@ -80,7 +80,7 @@ function toRow(pieces: Piece[], columns: TableColumn[]): TableRow {
 /** Lines of a cell read left to right and joined; CJK lines join with nothing, Latin words with a space. */
 function cellText(pieces: Piece[]): string {
   const lines = textLines(pieces).map((line) => line.sort((a, b) => a.left - b.left)
-    .reduce((text, p, i, all) => text + (i && p.left - all[i - 1].right > p.size * 0.25 ? ' ' : '') + p.text, ''));
+    .reduce((text, p, i, all) => text + (i && p.left - all[i - 1].right > p.size * WORD_GAP ? ' ' : '') + p.text, ''));
   return cleanCell(lines.reduce(joinLines, ''));
 }
 

@@ -17,6 +17,7 @@ const WHAT: Record<string, string> = {
   'header-row-copied-inside': 'the header row copied into the middle of the table',
   'continued-table-other-widths': 'a second table with no header and other column widths',
   'section-heading-rows': 'section headings (一、德育) merged across every column',
+  'narrow-columns': 'narrow, tightly set columns: header cells wrap and nearly touch, titles wrap over lines',
   'total-row': 'a total line under the resources, 合计 in its title cell and 30条 across the rest',
 };
 

@@ -9,7 +9,7 @@ import type { FixtureResource } from './resources.ts';
 export type CellSpec = string | { text: string; colSpan?: number; vMerge?: 'restart' | 'continue' };
 export type BlockSpec =
   | { kind: 'p'; text: string }
-  | { kind: 'table'; rows: CellSpec[][]; widths?: number[] }
+  | { kind: 'table'; rows: CellSpec[][]; widths?: number[]; cellMargin?: number }
   | { kind: 'textbox'; rows: CellSpec[][] }
   | { kind: 'nested'; rows: CellSpec[][] }
   | { kind: 'pageBreak' };
@@ -43,16 +43,18 @@ function cell(spec: CellSpec): TableCell {
   return new TableCell({ children: [paragraph(s.text)], columnSpan: s.colSpan, verticalMerge: vMerge });
 }
 
-/** `widths` (twentieths of a point) fix the columns; without them the table spans the page as Word lays it out. */
-function table(rows: CellSpec[][], widths?: number[]): Table {
-  return new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })),
+/** `widths` (twentieths of a point) fix the columns; without them the table spans the page as Word lays it out.
+ * `cellMargin` (twentieths of a point) is the space between a cell's text and its borders, on every side. */
+function table(rows: CellSpec[][], widths?: number[], cellMargin?: number): Table {
+  const margins = cellMargin === undefined ? {} : { margins: { top: cellMargin, bottom: cellMargin, left: cellMargin, right: cellMargin } };
+  return new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })), ...margins,
     ...(widths ? { columnWidths: widths, layout: TableLayoutType.FIXED } : { width: { size: 100, type: WidthType.PERCENTAGE } }) });
 }
 
 function block(spec: BlockSpec): Paragraph | Table {
   switch (spec.kind) {
     case 'p': return paragraph(spec.text);
-    case 'table': return table(spec.rows, spec.widths);
+    case 'table': return table(spec.rows, spec.widths, spec.cellMargin);
     case 'pageBreak': return new Paragraph({ children: [new PageBreak()] });
     case 'textbox':
       return new Paragraph({ children: [new Textbox({ style: { width: '9in', height: '5in' },
