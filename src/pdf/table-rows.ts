@@ -29,16 +29,27 @@ export function readRows(body: TextBox[], columns: TableColumn[], rules: Rules):
 }
 
 /** Each band between rules is cut into cells by the vertical rules crossing it. A band no rule crosses inside the
- * table, where other bands are ruled into cells, is a heading merged across the row (一、德育), not a resource. */
+ * table, where other bands are ruled into cells, is a heading merged across the row (一、德育), not a resource; so is
+ * a band whose title cell is merged with a neighbour (一、德育 over 序号 and 资源标题). */
 function ruledRows(body: TextBox[], columns: TableColumn[], bands: [number, number][], vertical: Rule[]): TableRow[] {
   const layouts = bands.map(([top, bottom]) => crossing(vertical, (top + bottom) / 2));
   const celled = layouts.some((xs) => xs.length > 2);
   return bands.flatMap(([top, bottom], i) => {
-    if (celled && layouts[i].length <= 2) return [];
+    if (celled && (layouts[i].length <= 2 || mergesTitle(columns, layouts[i]))) return [];
     const own = movedColumns(columns, layouts[i]);
     const boxes = body.filter((b) => middle(b) >= top && middle(b) < bottom);
     return [toRow(boxes.flatMap((box) => splitByColumn(box, own)), own)];
   });
+}
+
+/** The rules `xs` lie on the columns' own edges, but one edge of the title cell has none: that cell spans more. A
+ * band ruled on other edges belongs to another table (its columns move onto them) and is not judged here. */
+function mergesTitle(columns: TableColumn[], xs: number[]): boolean {
+  const title = columns.find((c) => c.key === 'title');
+  const edges = columns.flatMap((c) => [c.left, c.right]).filter(Number.isFinite);
+  const near = (x: number, all: number[]) => all.some((y) => Math.abs(x - y) <= 1);
+  if (!title || !xs.every((x) => near(x, edges))) return false;
+  return [title.left, title.right].some((x) => Number.isFinite(x) && !near(x, xs));
 }
 
 function rowNumbers(pieces: Piece[], columns: TableColumn[]): Piece[] {

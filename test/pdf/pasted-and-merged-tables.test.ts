@@ -18,6 +18,7 @@ const WHAT: Record<string, string> = {
   'continued-table-other-widths': 'a second table with no header and other column widths',
   'section-heading-rows': 'section headings (一、德育) merged across every column',
   'narrow-columns': 'narrow, tightly set columns: header cells wrap and nearly touch, titles wrap over lines',
+  'heading-over-first-cells': 'section headings merged over 序号 and 资源标题 only, the other cells empty',
   'total-row': 'a total line under the resources, 合计 in its title cell and 30条 across the rest',
 };
 
