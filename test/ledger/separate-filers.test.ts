@@ -84,6 +84,8 @@ describe('a unit whose institutions file on their own', () => {
   it('汇总 has the unit\'s row, counting its accepted schools\' current filings, then a row per school', () => {
     const at = summary.findIndex((row) => row['单位'] === SCHOOLS);
     expect(summary[at]).toMatchObject({ 状态: '已受理', 德育: 4, 报送次数: 4, 当前版本: undefined });
+    // Its time is that of the latest of its schools' current filings (一中's second), shown as Shanghai wall-clock time.
+    expect(summary[at]['当前版本报送时间']).toEqual(new Date('2022-07-02T09:00:00Z'));
     expect(summary.slice(at + 1, at + 4)).toMatchObject([
       { 单位: '　岳阳市第一中学', 状态: '已受理', 德育: 3, 报送次数: 2, 当前版本: 2 },
       { 单位: '　岳阳市第二中学', 状态: '已受理', 德育: 1, 报送次数: 1, 当前版本: 1 },
