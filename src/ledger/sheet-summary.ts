@@ -4,7 +4,6 @@
 import type ExcelJS from 'exceljs';
 import type { Campaign } from '../types.ts';
 import { wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
-import type { LedgerRecord } from './ledger-types.ts';
 import { expectedMinimum, STATUS_LABEL, type UnitStanding } from './unit-standing.ts';
 
 interface SummaryRow {
@@ -37,7 +36,7 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     minimum: s.unit.quota * campaign.sections.length,
     status: STATUS_LABEL[s.status],
     short: s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、'),
-    lastFiled: s.currents.length ? wallClock(newest(s.currents).entry.verdict.receivedAt, zone) : null,
+    lastFiled: s.currents.length ? wallClock(s.currents.at(-1)!.entry.verdict.receivedAt, zone) : null,
     late: s.late ? '逾期' : '',
     filings: s.filings.length,
     version: s.currents.length === 1 && !s.members.length ? s.currents[0].filing?.version ?? null : null,
@@ -59,10 +58,6 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
   ];
   writeTableSheet(book, { name: '汇总', columns, rows, frozenColumns: 1, styleRow: (row, item) => styleSummaryRow(row, item.standing) });
 }
-
-/** The latest received of some filings. */
-const newest = (records: LedgerRecord[]) =>
-  records.reduce((a, b) => (Date.parse(b.entry.verdict.receivedAt) > Date.parse(a.entry.verdict.receivedAt) ? b : a));
 
 /** Marks the sections a filed unit is short in; the totals row in bold. */
 function styleSummaryRow(row: ExcelJS.Row, standing: UnitStanding | null): void {

@@ -16,7 +16,7 @@ export interface UnitStanding {
   status: FilingStatus;
   /** The current filings the status and counts come from: the unit's current filing (its newest accepted, else its
    *  newest); for a unit whose institutions file on their own, those of its institutions that have the unit's
-   *  status. Empty when it has not filed. */
+   *  status, oldest received first. Empty when it has not filed. */
   currents: LedgerRecord[];
   /** Every filing of the unit, oldest received first. */
   filings: LedgerRecord[];
@@ -41,15 +41,15 @@ export function unitStandings(state: LedgerState, campaign: Campaign): UnitStand
     if (!unit.separateFilers) return standingOf(campaign, unit, null, lists.find((l) => !l[0].entry.verdict.filer) ?? [], []);
     const members = lists
       .map((filings) => standingOf(campaign, unit, filings[0].entry.verdict.filer ?? null, filings, []))
-      .sort((a, b) => receivedMs(a.filings[0]) - receivedMs(b.filings[0]));
-    return standingOf(campaign, unit, null, members.flatMap((m) => m.filings).sort((a, b) => receivedMs(a) - receivedMs(b)), members);
+      .sort((a, b) => byReceived(a.filings[0], b.filings[0]));
+    return standingOf(campaign, unit, null, members.flatMap((m) => m.filings).sort(byReceived), members);
   });
 }
 
 /** A standing from its filings; with members, from theirs: accepted when one of them is, counting those. */
 function standingOf(campaign: Campaign, unit: UnitSpec, filer: string | null, filings: LedgerRecord[], members: UnitStanding[]): UnitStanding {
   const own = filings.filter((f) => f.filing?.current);
-  const currents = members.length ? bestOf(members).flatMap((m) => m.currents) : own;
+  const currents = members.length ? bestOf(members).flatMap((m) => m.currents).sort(byReceived) : own;
   const status: FilingStatus = !currents.length ? 'none' : currents[0].entry.verdict.decision === 'accept' ? 'accepted' : 'returned';
   const counts = campaign.sections.map((section) => currents.reduce((sum, c) => sum + (c.entry.verdict.countsBySection[section.name] ?? 0), 0));
   const short = currents.length
@@ -67,7 +67,7 @@ function bestOf(members: UnitStanding[]): UnitStanding[] {
   return accepted.length ? accepted : members;
 }
 
-const receivedMs = (record: LedgerRecord) => Date.parse(record.entry.verdict.receivedAt);
+const byReceived = (a: LedgerRecord, b: LedgerRecord) => Date.parse(a.entry.verdict.receivedAt) - Date.parse(b.entry.verdict.receivedAt);
 
 /** The standings each current filing belongs to: every unit's, an institution's in place of its unit's. */
 export function filerStandings(standings: UnitStanding[]): UnitStanding[] {
