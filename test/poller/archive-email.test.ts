@@ -1,17 +1,17 @@
 // The raw-email archive: names from the email's identity, atomic writes, idempotent storing, no reading outside
 // DATA_DIR; and that identity, the same for one message delivered twice.
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { archiveEmail, readArchivedEmail } from '../../src/archive/archive-email.ts';
 import { emailIdOf } from '../../src/service/jobs.ts';
+import { tempDirForTest } from '../temp-dir.ts';
 
 const raw = Buffer.from('From: a@county.test\r\nSubject: =?UTF-8?B?Li4vLi4vZXRjL3Bhc3N3ZA==?=\r\n\r\nbody\r\n');
 let dataDir: string;
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'archive-test-'));
+  dataDir = tempDirForTest('archive-test-');
 });
 
 describe('archiving a raw email', () => {

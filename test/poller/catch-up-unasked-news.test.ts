@@ -1,9 +1,6 @@
 // A FETCH answer may carry messages the poller did not ask for: the server's unsolicited news of another session's
 // flag changes or moves (the reply worker files answered mail), without a UID. Only the messages asked for are
 // handed off; an outside examiner saw the poller's session fail on one ("Invalid sequence set value").
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -11,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readCheckpoint } from '../../src/poller/checkpoint.ts';
 import { catchUp, type CatchUpContext } from '../../src/poller/catch-up.ts';
 import { dropPrefix, localRedisUrl, uniquePrefix } from '../ledger/redis-for-tests.ts';
+import { tempDirForTest } from '../temp-dir.ts';
 import { rawEmail } from './poller-fixture.ts';
 
 let redis: Redis;
@@ -45,7 +43,7 @@ describe('catching up a mailbox', () => {
     const add = vi.fn(async () => ({}));
     const ctx = {
       client: clientWithUnaskedNews(),
-      config: { mailbox: 'INBOX', dataDir: await mkdtemp(join(tmpdir(), 'catch-up-')), maxEmailBytes: 1_000_000, ignoreBefore: null },
+      config: { mailbox: 'INBOX', dataDir: tempDirForTest('catch-up-'), maxEmailBytes: 1_000_000, ignoreBefore: null },
       deps: { redis, queue: { add, getJob: async () => undefined } },
       checkpointKey: `${prefix}:checkpoint`,
       log: pino({ level: 'silent' }),

@@ -1,12 +1,10 @@
 // Handing off one message when the server will not give out its body: the header is queued, the loop goes on.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { readArchivedEmail } from '../../src/archive/archive-email.ts';
 import { handOffMessage, type HandOffContext } from '../../src/poller/hand-off-message.ts';
+import { tempDirForTest } from '../temp-dir.ts';
 import { rawEmail } from './poller-fixture.ts';
 
 const header = Buffer.from('From: xyxjyj@126.com\r\nSubject: refused\r\n\r\n');
@@ -24,7 +22,7 @@ async function context(client: ImapFlow) {
   const add = vi.fn(async () => ({}));
   const ctx = {
     client,
-    config: { mailbox: 'INBOX', dataDir: await mkdtemp(join(tmpdir(), 'hand-off-')), maxEmailBytes: 1_000_000 },
+    config: { mailbox: 'INBOX', dataDir: tempDirForTest('hand-off-'), maxEmailBytes: 1_000_000 },
     deps: { queue: { add, getJob: async () => undefined } },
     uidValidity: '42',
     log: pino({ level: 'silent' }),
