@@ -6,7 +6,7 @@ import { EMAIL_TIME_LIMIT_MS } from '../limits.ts';
 import { PipelineRunner } from '../pipeline/thread/pipeline-runner.ts';
 import type { Verdict } from '../types.ts';
 import { filerLabel } from '../ledger/ledger-types.ts';
-import { instantOfWallClock } from '../time/zoned.ts';
+import { instantOfIsoTime } from '../time/zoned.ts';
 
 export async function runCheckCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -20,7 +20,7 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new Error('check 需要至少一个 .eml 文件');
   const received = values.received;
-  if (received !== undefined && !isInstant(received) && !instantOfWallClock(received, 'UTC')) {
+  if (received !== undefined && !instantOfIsoTime(received, 'UTC')) {
     throw new Error(`--received 不是 ISO-8601 时间: ${received}`);
   }
   // Every path is checked before any work, so a typo fails the whole call at once instead of half-way.
@@ -37,8 +37,7 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
     const { decideBounded } = await import('../pipeline/decide-bounded.ts');
     const campaign = loadCampaign(values.campaign);
     // A time without an offset is the campaign's local time, as its deadline is.
-    const receivedAt = received === undefined ? undefined
-      : isInstant(received) ? new Date(received) : instantOfWallClock(received, campaign.deadline.timeZone)!;
+    const receivedAt = received === undefined ? undefined : instantOfIsoTime(received, campaign.deadline.timeZone)!;
     for (const file of positionals) {
       const options = { campaign, campaignFile: values.campaign, receivedAt, file: basename(file) };
       const { verdict } = await decideBounded(pipeline, readFileSync(file), options);
@@ -48,11 +47,6 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
     await pipeline.close();
   }
   return 0;
-}
-
-/** An ISO-8601 time with its offset (Z or ±hh:mm). */
-function isInstant(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/i.test(text) && !Number.isNaN(new Date(text).getTime());
 }
 
 const DECISION_WORDS = { accept: '受理', reject: '退回', ignore: '不处理' } as const;

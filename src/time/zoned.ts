@@ -27,15 +27,31 @@ function offsetMs(date: Date, timeZone: string): number {
   return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(date.getTime() / 1000) * 1000;
 }
 
-/** The instant a wall-clock time without an offset (2022-07-04, 2022-07-04T10:00:00, 2022-07-04 10:00) names in
- *  `timeZone`; null if it is not such a time. */
-export function instantOfWallClock(text: string, timeZone: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text)) return null;
-  const asUtc = new Date(`${text.length === 10 ? `${text}T00:00` : text.replace(' ', 'T')}Z`);
-  if (Number.isNaN(asUtc.getTime())) return null;
-  // The offset at the guess, then at the instant it gives (they differ only across a change of offset).
-  const guess = new Date(asUtc.getTime() - offsetMs(asUtc, timeZone));
-  return new Date(asUtc.getTime() - offsetMs(guess, timeZone));
+// An ISO-8601 time, extended (2022-07-04T18:00:00+08:00) or basic (20220704T180000+0800), to the minute, second or
+// a fraction, or a day alone; a space may stand for the T.
+const ISO_TIME = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** The instant an ISO-8601 time names; one without an offset is a wall-clock time in `timeZone`. Null if `text` is
+ *  not such a time or names no real one (2022-02-30, 25:00). */
+export function instantOfIsoTime(text: string, timeZone: string): Date | null {
+  const m = ISO_TIME.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(`0${m[7] ?? ''}`) * 1000));
+  const back = new Date(asUtc);
+  // Date.UTC rolls 30 February over into March; a time that does not come back as written is no time.
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || back.getUTCHours() !== hour
+    || back.getUTCMinutes() !== minute || back.getUTCSeconds() !== second) return null;
+  const zone = m[8];
+  if (zone === undefined) {
+    // The offset at the guess, then at the instant it gives (they differ only across a change of offset).
+    const guess = new Date(asUtc - offsetMs(back, timeZone));
+    return new Date(asUtc - offsetMs(guess, timeZone));
+  }
+  if (zone.toUpperCase() === 'Z') return back;
+  const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+  if (+hh > 23 || +mm > 59) return null;
+  return new Date(asUtc - (sign === '-' ? -1 : 1) * (+hh * 60 + +mm) * 60_000);
 }
 
 /** ISO-8601 with the zone's offset, e.g. 2022-07-01T14:20:11+08:00. */

@@ -73,6 +73,7 @@ describe('npm run cli -- check', () => {
     ['2022-07-05', '2022-07-05T00:00:00+08:00', ['LATE']],
     ['2022-07-04T23:59:59', '2022-07-04T23:59:59+08:00', []],
     ['2022-07-04 23:59', '2022-07-04T23:59:00+08:00', []],
+    ['20220704T235959', '2022-07-04T23:59:59+08:00', []],
   ])('reads --received %s, which has no offset, as the campaign\'s local time', async (received, receivedAt, errors) => {
     const v = JSON.parse((await check([SAMPLE, '--json', '--received', received])).stdout) as Verdict;
     expect(v.receivedAt).toBe(receivedAt);
