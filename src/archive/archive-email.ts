@@ -12,7 +12,7 @@ export interface ArchivedEmail {
 }
 
 /** The archive path of an email id; the name comes from the hash alone, never from the email. */
-export function archivePathOf(emailId: string): string {
+function archivePathOf(emailId: string): string {
   if (!/^[0-9a-f]{64}$/.test(emailId)) throw new Error(`not an email id: ${emailId}`);
   return `archive/${emailId.slice(0, 2)}/${emailId.slice(2, 4)}/${emailId}.eml`;
 }
@@ -35,7 +35,7 @@ export async function archiveEmail(dataDir: string, raw: Buffer): Promise<Archiv
 }
 
 /** Resolves an archive path inside dataDir; refuses absolute paths and any path that climbs out of it. */
-export function resolveArchivePath(dataDir: string, archivePath: string): string {
+function resolveArchivePath(dataDir: string, archivePath: string): string {
   const root = resolve(dataDir);
   const absolute = resolve(root, archivePath);
   const inside = relative(root, absolute);

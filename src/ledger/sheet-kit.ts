@@ -27,7 +27,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 const EXCEL_CELL_LIMIT = 32_767;
 
 /** Text as a cell: always a plain string (never a formula, whatever it starts with), XML-safe, within Excel's limit. */
-export function asText(text: string | null | undefined): string {
+function asText(text: string | null | undefined): string {
   // Cut first, then clean: a cut through a surrogate pair leaves a lone half, which the cleaning drops.
   return (text ?? '').slice(0, EXCEL_CELL_LIMIT).replace(NOT_XML, '');
 }

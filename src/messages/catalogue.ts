@@ -7,9 +7,9 @@ import { projectFile } from '../project-files.ts';
 export const ERROR_CODES = ['LATE', 'MISSING_PDF', 'MISSING_WORD', 'NO_STAMP', 'UNREADABLE_ATTACHMENT', 'NO_TABLE',
   'UNKNOWN_UNIT', 'UNKNOWN_SECTION', 'UNKNOWN_COLUMN', 'MISSING_FIELD', 'DUPLICATE_TITLE', 'QUOTA_SHORTFALL',
   'PDF_WORD_MISMATCH'] as const;
-export const WARNING_CODES = ['UNREGISTERED_SENDER', 'CONTACT_INFO', 'UNKNOWN_FORMAT', 'MISSING_CONTACT',
+const WARNING_CODES = ['UNREGISTERED_SENDER', 'CONTACT_INFO', 'UNKNOWN_FORMAT', 'MISSING_CONTACT',
   'RESUBMISSION', 'SENDER_NOT_AUTHENTICATED', 'ACCEPTED_FILING_STANDS'] as const;
-export const IGNORE_CODES = ['AUTO_GENERATED', 'NOT_A_SUBMISSION'] as const;
+const IGNORE_CODES = ['AUTO_GENERATED', 'NOT_A_SUBMISSION'] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -41,7 +41,7 @@ const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”';
 const FOLDED_BREAK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 
 /** The message text for a template key, placeholders filled. */
-export function messageText(key: TemplateKey, params: Params): string {
+function messageText(key: TemplateKey, params: Params): string {
   return templates.get(key)!.replace(FOLDED_BREAK, '')
     .replace(/\{(\w+)\}/g, (_m, name: string) => (name in params ? String(params[name]) : ''));
 }

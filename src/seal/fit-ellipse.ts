@@ -47,7 +47,7 @@ export function fitEllipse(points: Point[]): Ellipse | null {
 }
 
 /** Where a point lies relative to the ellipse: 1 on it, 0 at its centre, 2 at twice its size. */
-export function ellipseRadius(e: Ellipse, x: number, y: number): number {
+function ellipseRadius(e: Ellipse, x: number, y: number): number {
   const dx = x - e.cx, dy = y - e.cy;
   const cos = Math.cos(e.angle), sin = Math.sin(e.angle);
   const u = (dx * cos + dy * sin) / e.a, v = (-dx * sin + dy * cos) / e.b;

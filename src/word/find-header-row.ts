@@ -12,7 +12,7 @@ export interface HeaderAt {
 }
 
 /** The header starting at grid row `r`, or null when that row is not the recommendation table's header. */
-export function headerAt(grid: GridSlot[][], r: number, form: FormSpec): HeaderAt | null {
+function headerAt(grid: GridSlot[][], r: number, form: FormSpec): HeaderAt | null {
   const upper = matchHeaderRow(grid[r], form);
   if (upper.size < form.minHeaderMatches) return null;
   const below = grid[r + 1];

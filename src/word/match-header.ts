@@ -10,7 +10,7 @@ export type ColumnMap = Map<number, FieldKey>;
 const MAX_EXTRA_CHARS = 8;
 
 /** The column a header cell names: an exact name first, else the longest name the cell contains. */
-export function matchColumn(text: string, form: FormSpec): FieldKey | null {
+function matchColumn(text: string, form: FormSpec): FieldKey | null {
   const key = nameKey(text);
   if (!key) return null;
   let best: { field: FieldKey; length: number } | null = null;
