@@ -4,6 +4,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { letStrayPdfjsRejectionsGo } from './stray-pdfjs-rejections.ts';
 import { MaskFilterFactory, MaskingCanvasFactory } from './canvas-filters.ts';
 import { hasFontBomb } from './font-bombs.ts';
+import { withLabAlternates } from './lab-profiles.ts';
 import { PdfFontBombError } from './pdf-errors.ts';
 import { MAX_IMAGE_PIXELS } from '../limits.ts';
 
@@ -17,7 +18,7 @@ export async function openPdf(content: Uint8Array): Promise<OpenedPdf> {
   if (hasFontBomb(content)) throw new PdfFontBombError();
   letStrayPdfjsRejectionsGo();
   // pdf.js transfers the buffer it is given; hand it a copy so the caller's attachment stays readable.
-  const parser = new PDFParse({ data: new Uint8Array(content), isEvalSupported: false, stopAtErrors: false,
+  const parser = new PDFParse({ data: new Uint8Array(withLabAlternates(content)), isEvalSupported: false, stopAtErrors: false,
     maxImageSize: MAX_IMAGE_PIXELS, ...PDFJS_DATA,
     // pdf.js's own Node factories draw soft masks (ExtGState /SMask) as whole rectangles.
     CanvasFactory: MaskingCanvasFactory, FilterFactory: MaskFilterFactory });

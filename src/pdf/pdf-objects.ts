@@ -16,7 +16,8 @@ const MAX_INFLATED_TOTAL = 64 << 20;
 
 export class PdfObjects {
   private readonly text: string;
-  private readonly offsets = new Map<number, number>();
+  /** Where each object's value starts (just after its "N G obj"), by object number, with its generation. */
+  private readonly offsets = new Map<number, { at: number; gen: number }>();
   private packed: Map<number, PackedObject> | null = null;
   private inflated = 0;
 
@@ -24,7 +25,9 @@ export class PdfObjects {
     // latin1 keeps one character per byte, so string positions are byte positions.
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     // A later definition (an incremental update) replaces an earlier one.
-    for (const m of this.text.matchAll(/(?<![\d.])(\d+)\s+(\d+)\s+obj\b/g)) this.offsets.set(Number(m[1]), m.index + m[0].length);
+    for (const m of this.text.matchAll(/(?<![\d.])(\d+)\s+(\d+)\s+obj\b/g)) {
+      this.offsets.set(Number(m[1]), { at: m.index + m[0].length, gen: Number(m[2]) });
+    }
   }
 
   /** The object a reference points to, following references until a direct value. */
@@ -34,7 +37,7 @@ export class PdfObjects {
   }
 
   get(ref: PdfRef): PdfObject | null {
-    const at = this.offsets.get(ref.num);
+    const at = this.offsets.get(ref.num)?.at;
     const packed = this.objectStreams().get(ref.num);
     // An incremental update may write an object again inside a later object stream: the later one is in force.
     if (packed && (at === undefined || packed.streamAt > at)) return { value: parseValue(packed.text, packed.at)?.[0] ?? null };
@@ -55,16 +58,27 @@ export class PdfObjects {
     return to < from ? null : { value, stream: this.bytes.subarray(from, to) };
   }
 
+  /** The text of the value written plainly at `at` (for a stream, its dictionary). */
+  source(at: number): string | null {
+    const parsed = parseValue(this.text, at);
+    return parsed && this.text.slice(at, parsed[1]);
+  }
+
+  /** The highest object number the file uses, in plain objects or object streams. */
+  highestNumber(): number {
+    return Math.max(0, ...this.offsets.keys(), ...this.objectStreams().keys());
+  }
+
   /** The stream objects written plainly (as every stream is) whose text after "obj" (up to "stream", at most 300
-   *  characters) matches `marker`: a cheap look before their dictionaries are parsed. `at`: where the object starts
-   *  in the file. */
-  *plainStreams(marker: RegExp): Generator<{ at: number; object: PdfObject }> {
-    for (const at of this.offsets.values()) {
+   *  characters) matches `marker`: a cheap look before their dictionaries are parsed. `at`: where the object's value
+   *  starts in the file; `ref`: its number and generation. */
+  *plainStreams(marker: RegExp): Generator<{ at: number; ref: PdfRef; object: PdfObject }> {
+    for (const [num, { at, gen }] of this.offsets) {
       const head = this.text.slice(at, at + 300);
       const streamAt = head.indexOf('stream');
       if (!marker.test(streamAt < 0 ? head : head.slice(0, streamAt))) continue;
       const object = this.plain(at);
-      if (object?.stream) yield { at, object };
+      if (object?.stream) yield { at, ref: { num, gen }, object };
     }
   }
 

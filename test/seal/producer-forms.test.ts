@@ -1,13 +1,15 @@
 // A seal as other PDF producers write it, object by object: an inline image, a palette image with a colour-key mask,
 // a one-bit stencil painted red, paths in a spot colour (Separation), a picture inside a Form XObject with a
-// transparency group and Multiply, a 16-bit RGB picture, a CMYK picture, and a JPEG on white multiplied over the
-// page. Each is found on a page of black text.
+// transparency group and Multiply, a 16-bit RGB picture, a CMYK picture, a JPEG on white multiplied over the page,
+// and paths and a picture in an ICC profile of Lab colours (as Ghostscript rewrites Lab ones). Each is found on a
+// page of black text.
 import { deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, StandardFonts, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/open-pdf.ts';
 import { findSeals } from '../../src/seal/find-seals.ts';
+import { iccProfile } from '../pdf/icc-profile.ts';
 import { drawSeal } from './drawn-seal.ts';
 
 const PX_MM = 6;
@@ -77,6 +79,20 @@ function onWhite(): { side: number; data: Uint8ClampedArray } {
   return { side, data: Uint8ClampedArray.from(data, (v, i) => (i % 4 === 3 ? 255 : Math.round(255 - ((255 - v) * data[i - (i % 4) + 3]) / 255))) };
 }
 
+function labColourSpace(at: Page): PDFArray {
+  const profile = at.doc.context.register(PDFRawStream.of(at.doc.context.obj({ N: 3 }) as PDFDict, iccProfile('Lab ')));
+  return at.doc.context.obj([PDFName.of('ICCBased'), profile]) as PDFArray;
+}
+
+/** A colour's L*, a*, b* (D50) from sRGB. */
+function lab([r, g, b]: number[]): [number, number, number] {
+  const linear = [r, g, b].map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+  const [x, y, z] = [[0.4360, 0.3851, 0.1431], [0.2225, 0.7169, 0.0606], [0.0139, 0.0971, 0.7142]]
+    .map((row, k) => row.reduce((sum, w, i) => sum + w * linear[i], 0) / [0.9642, 1, 0.8249][k]);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
 const FORMS: Record<string, (at: Page) => Promise<void> | void> = {
   'an inline image': (at) => {
     const { side, data } = onWhite();
@@ -143,6 +159,30 @@ const FORMS: Record<string, (at: Page) => Promise<void> | void> = {
     }, await canvas.encode('jpeg', 85), 'DCTDecode'));
     resource(at, 'ExtGState', 'Multiply', at.doc.context.obj({ Type: 'ExtGState', BM: 'Multiply' }) as PDFDict);
     draw(at, `q /Multiply gs ${PLACE} /Seal Do Q`);
+  },
+  'paths in an ICC profile of Lab colours': (at) => {
+    resource(at, 'ColorSpace', 'Lab', labColourSpace(at));
+    const [cx, cy, r] = [440, 280, (SEAL_MM / 2) * PT_MM];
+    const point = (radius: number, a: number) => `${(cx + radius * Math.cos(a)).toFixed(2)} ${(cy + radius * Math.sin(a)).toFixed(2)}`;
+    const ring = Array.from({ length: 73 }, (_, k) => `${point(r - 1.7, (k * Math.PI) / 36)} ${k ? 'l' : 'm'}`).join(' ');
+    const star = Array.from({ length: 10 }, (_, k) => `${point(k % 2 ? 0.15 * r : 0.38 * r, Math.PI / 2 + (k * Math.PI) / 5)} ${k ? 'l' : 'm'}`).join(' ');
+    const glyphs = Array.from({ length: 9 }, (_, k) => {
+      const [x, y] = point(0.7 * r, Math.PI * (-0.15 + k * 0.1625)).split(' ').map(Number);
+      return `${(x - 7).toFixed(2)} ${(y - 7).toFixed(2)} 14 14 re ${x.toFixed(2)} ${(y - 7).toFixed(2)} m ${x.toFixed(2)} ${(y + 7).toFixed(2)} l`;
+    }).join(' ');
+    const red = lab(RED).map((v) => v.toFixed(1)).join(' ');
+    draw(at, `q /Lab CS /Lab cs ${red} SCN ${red} scn ${(1.2 * PT_MM).toFixed(2)} w ${ring} S ${star} f 1 w ${glyphs} S Q`);
+  },
+  'a picture in an ICC profile of Lab colours, on white': (at) => {
+    const { side, data } = onWhite();
+    resource(at, 'XObject', 'Seal', imageStream(at, {
+      Subtype: 'Image', Width: side, Height: side, BitsPerComponent: 8, ColorSpace: labColourSpace(at),
+      Decode: [0, 100, -128, 127, -128, 127],
+    }, planes(data, (r, g, b) => {
+      const [l, a, bb] = lab([r, g, b]);
+      return [Math.round((l * 255) / 100), Math.round(a + 128), Math.round(bb + 128)].map((v) => Math.max(0, Math.min(255, v)));
+    })));
+    draw(at, `q ${PLACE} /Seal Do Q`);
   },
 };
 
