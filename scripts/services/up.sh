@@ -81,6 +81,8 @@ print_summary() {
 
 lock_services
 ensure_packages
+# The SMTP front door runs on the project's own packages (tsx, smtp-server).
+bash "$PROJECT_ROOT/scripts/ensure-node-modules.sh"
 ensure_mail_user
 STORE="$(reachable_store)"
 prepare_store "$STORE"

@@ -1,10 +1,23 @@
-// The service's configuration: defaults, a message per wrong variable, .env.example in step with the code, no
-// password in what is logged.
-import { readFileSync } from 'node:fs';
+// The service's configuration: defaults, a message per wrong or misspelt variable, .env.example in step with the
+// code, the .env file under the environment, no password in what is logged.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeConfig, loadConfig } from '../../src/config/config.ts';
+import { ConfigError, describeConfig, loadConfig, SETTINGS } from '../../src/config/config.ts';
+import { environment, readEnvFile } from '../../src/config/env-file.ts';
+import { tempDirForTest } from '../temp-dir.ts';
 
 const minimal = { IMAP_HOST: 'imap.126.com', IMAP_USER: 'yysyj@126.com', IMAP_PASS: 'secret-code', SMTP_HOST: 'smtp.126.com', STAFF_TO: 'a@example.gov.cn' };
+
+function messageOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('the configuration was taken');
+}
 
 describe('configuration', () => {
   it('fills in the documented defaults', () => {
@@ -26,16 +39,55 @@ describe('configuration', () => {
     expect((error as Error).message).toContain('ROLE must be all, poller or workers');
   });
 
-  it('reads .env.example as a valid configuration, every variable of it one the code knows', () => {
-    const example = Object.fromEntries(readFileSync('.env.example', 'utf8').split('\n')
-      .filter((line) => /^[A-Z_]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  it('reads .env.example as a valid configuration, every variable of it one the code knows and every one documented', () => {
+    const example = readEnvFile('.env.example')!;
     const config = loadConfig(example);
     expect(config.pipelineThreads).toBe(Number(example.PIPELINE_THREADS));
     expect(config.ledgerFileDelayMs).toBe(Number(example.LEDGER_FILE_DELAY_SECONDS) * 1000);
     expect(config.pipelineHeapMb).toBe(Number(example.PIPELINE_HEAP_MB));
-    const source = readFileSync('src/config/config.ts', 'utf8') + readFileSync('src/log.ts', 'utf8');
-    // Read as text('NAME', ...) or as env.NAME.
-    for (const name of Object.keys(example)) expect(source, name).toMatch(new RegExp(`['.]${name}\\b`));
+    expect(config.digestCron).toBe('0 18 * * *');
+    expect(Object.keys(example).sort()).toEqual([...SETTINGS].sort());
+  });
+
+  it('names a setting misspelt by a letter or two, which would otherwise keep its default without a word', () => {
+    const error = messageOf({ ...minimal, IMAP_IGNORE_BEFOR: '2022-06-29', DIGEST_CORN: '0 17 * * *', LMTP_PORT: '2424', SERVICES_DIR: '/x' });
+    expect(error).toContain('IMAP_IGNORE_BEFOR is not a setting: did you mean IMAP_IGNORE_BEFORE?');
+    expect(error).toContain('DIGEST_CORN is not a setting: did you mean DIGEST_CRON?');
+    // Another program's variables, however close, are not the bot's business.
+    expect(error).not.toContain('LMTP_PORT');
+    expect(error).not.toContain('SERVICES_DIR');
+  });
+
+  it.each([['0 25 * * *'], ['every day at 6pm'], ['0 18 * *']])('refuses DIGEST_CRON=%s, which the scheduler could not read', (cron) => {
+    expect(messageOf({ ...minimal, DIGEST_CRON: cron })).toContain(`DIGEST_CRON is not a cron pattern (minute hour day month weekday, e.g. "0 18 * * *" for 18:00 daily): "${cron}"`);
+  });
+
+  it('reads IMAP_IGNORE_BEFORE without an offset as the campaign\'s local time', () => {
+    expect(loadConfig({ ...minimal, IMAP_IGNORE_BEFORE: '2022-06-29' }).imap.ignoreBefore).toBe('2022-06-28T16:00:00.000Z');
+    expect(loadConfig({ ...minimal, IMAP_IGNORE_BEFORE: '2022-06-29T00:00:00Z' }).imap.ignoreBefore).toBe('2022-06-29T00:00:00.000Z');
+  });
+
+  it.each([
+    ['2022/06/29', 'IMAP_IGNORE_BEFORE is not an ISO-8601 time'],
+    ['Nov 28 2022', 'IMAP_IGNORE_BEFORE is not an ISO-8601 time'],
+    ['2999-01-01', 'IMAP_IGNORE_BEFORE is still to come (2999-01-01): mail arriving before then would never be answered'],
+  ])('refuses IMAP_IGNORE_BEFORE=%s', (value, message) => {
+    expect(messageOf({ ...minimal, IMAP_IGNORE_BEFORE: value })).toContain(message);
+  });
+
+  it('refuses a LOG_LEVEL pino does not have', () => {
+    expect(messageOf({ ...minimal, LOG_LEVEL: 'verbose' })).toContain('LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"');
+  });
+
+  it('reads a .env file under the environment, values with spaces and comments as dotenv writes them', () => {
+    const path = join(tempDirForTest('env-file-'), '.env');
+    writeFileSync(path, '# the city mailbox\nIMAP_HOST=imap.126.com\nDIGEST_CRON=0 18 * * *\nSTAFF_TO="a@example.gov.cn" # staff\nPATH=/nowhere\n');
+    const { env, envFile } = environment(path);
+    expect(envFile).toBe(path);
+    expect(env).toMatchObject({ IMAP_HOST: 'imap.126.com', DIGEST_CRON: '0 18 * * *', STAFF_TO: 'a@example.gov.cn' });
+    // What is set in the environment wins.
+    expect(env.PATH).toBe(process.env.PATH);
+    expect(environment(join(tempDirForTest('env-file-'), '.env')).envFile).toBeNull();
   });
 
   it('logs no password', () => {
