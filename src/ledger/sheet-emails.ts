@@ -21,7 +21,8 @@ export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, records: 
     { header: '版本', width: 6, value: (r) => r.filing?.version ?? null },
     { header: '当前有效', width: 8, value: (r) => (r.filing ? yesNo(r.filing.current) : '') },
     { header: '归档文件', width: 30, value: (r) => r.entry.archivePath ?? '' },
-    { header: '邮箱位置', width: 18, value: (r) => (r.entry.place ? `${r.entry.place.mailbox} #${r.entry.place.uid}` : '') },
+    // Where it arrived: once answered it is moved to 已受理 or 已退回, under another number.
+    { header: '到达时邮箱位置', width: 18, value: (r) => (r.entry.place ? `${r.entry.place.mailbox} #${r.entry.place.uid}` : '') },
     { header: '邮件编号', width: 20, value: (r) => r.entry.emailId },
   ];
   writeTableSheet(book, { name: '邮件', columns, rows: records });
