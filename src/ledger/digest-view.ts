@@ -1,6 +1,7 @@
 // What the daily digest says, as plain data for its templates: who has filed, who is short where, who was
 // returned and not yet accepted, who has not filed, what was returned today, whose answer did not go out, whose
 // current filing came from a sender not vouched for, totals against the minimum.
+import type { SmtpTrouble } from '../reply/smtp-failure.ts';
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
@@ -10,14 +11,12 @@ import { expectedMinimum, filerStandings, STATUS_LABEL, unitStandings, type Unit
 const DAY_MS = 86_400_000;
 const SENDER_DOUBTS = new Set(['UNREGISTERED_SENDER', 'SENDER_NOT_AUTHENTICATED']);
 
-/** A verdict whose reply did not go out: `held` by the per-sender hourly limit, or `refused` for good by the mail
- *  server (`detail`: its answer). */
-export interface UnsentReply { record: LedgerRecord; why: 'held' | 'refused'; detail: string }
+/** A verdict whose reply did not go out: `held` by the per-sender hourly limit, `refused` for good by the mail server,
+ *  or waiting for our side's SMTP trouble to pass (retried meanwhile); `detail`: the server's answer. */
+export interface UnsentReply { record: LedgerRecord; why: 'held' | 'refused' | SmtpTrouble; detail: string }
 
-const UNSENT_LABEL: Record<UnsentReply['why'], string> = {
-  held: '同一地址一小时内回复过多，回复暂缓',
-  refused: '邮件服务器拒收回复',
-};
+/** Staff answer these by hand; the others go out by themselves once the trouble is fixed, and must not be answered. */
+const forStaff = (u: UnsentReply) => u.why === 'held' || u.why === 'refused';
 
 export function digestView(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []) {
   const zone = campaign.deadline.timeZone;
@@ -37,6 +36,15 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
   // receiving server could not authenticate): a stranger's or a forged filing would stand in the ledger.
   const senderDoubts = (s: UnitStanding) => (current(s)?.entry.verdict.warnings ?? []).filter((w) => SENDER_DOUBTS.has(w.code));
   const unverified = filers.filter((s) => senderDoubts(s).length > 0);
+  // The templates word each reason (`reason.login`, …); `detail` is the server's answer.
+  const unsentLine = ({ record, why, detail }: UnsentReply) => ({
+    at: at(record),
+    unit: filerLabel(record.entry.verdict) ?? '（未识别单位）',
+    from: record.entry.from,
+    decision: record.entry.verdict.decision === 'accept' ? '受理' : '退回',
+    reason: { [why]: true },
+    detail,
+  });
   return {
     campaignName: campaign.name,
     collector: campaign.collector.name,
@@ -75,14 +83,10 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       reasons: reasonLabels(senderDoubts(s)),
     })),
     unverifiedCount: unverified.length,
-    unsentCount: unsent.length,
-    unsent: unsent.map(({ record, why, detail }) => ({
-      at: at(record),
-      unit: filerLabel(record.entry.verdict) ?? '（未识别单位）',
-      from: record.entry.from,
-      decision: record.entry.verdict.decision === 'accept' ? '受理' : '退回',
-      why: detail ? `${UNSENT_LABEL[why]}（${detail}）` : UNSENT_LABEL[why],
-    })),
+    unsentCount: unsent.filter(forStaff).length,
+    unsent: unsent.filter(forStaff).map(unsentLine),
+    waitingCount: unsent.filter((u) => !forStaff(u)).length,
+    waiting: unsent.filter((u) => !forStaff(u)).map(unsentLine),
     returnedToday: decidedToday('reject').map((r) => ({
       time: formatForPeople(new Date(r.entry.handledAt), zone).split(' ')[1],
       unit: filerLabel(r.entry.verdict) ?? '（未识别单位）',

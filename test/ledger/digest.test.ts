@@ -109,8 +109,24 @@ describe('the daily digest', () => {
     expect(digest.text).toContain('七、未能发出的回复（2 封；原邮件仍在收件箱，未归档，请人工回复；已回复、删除或移走的不再列出）');
     expect(digest.text).toContain('- 2022年7月1日 10:12 平江县（');
     expect(digest.text).toContain('，受理）：同一地址一小时内回复过多，回复暂缓');
-    expect(digest.text).toContain('，退回）：邮件服务器拒收回复（SMTP refused permanently (550): no such user）');
+    expect(digest.text).toContain('，退回）：邮件服务器拒收此回复，不再重发：收件地址无效或内容被拒（SMTP refused permanently (550): no such user）');
     expect(buildDigest(state, campaign, NOW).text).toMatch(/七、未能发出的回复（0 封；[^\n]*\n- 无/);
+    expect(buildDigest(state, campaign, NOW).text).not.toContain('正在自动重试');
+  });
+
+  it('tells replies waiting on our own mail server apart: not for staff to answer, the setting to check named', () => {
+    const [pingjiang, huarong] = [state.records[0], state.records[2]];
+    const unsent = [
+      { record: pingjiang, why: 'login' as const, detail: 'Invalid login: 535 Error: authentication failed' },
+      { record: huarong, why: 'connection' as const, detail: 'wrong version number' },
+    ];
+    const { text, html } = buildDigest(state, campaign, NOW, unsent);
+    expect(text).toMatch(/七、未能发出的回复（0 封；[^\n]*\n- 无\n暂未发出、正在自动重试的回复（2 封；[^\n]*请勿人工回复/);
+    expect(text).toContain('，受理）：本局发信邮箱登录被拒（授权码有误或失效？请维护人员检查 SMTP_USER、SMTP_PASS），正在自动重试（Invalid login: 535 Error: authentication failed）');
+    expect(text).toContain('，退回）：连不上本局的发信服务器（请维护人员检查 SMTP_HOST、SMTP_PORT、SMTP_SECURE 及网络），正在自动重试（wrong version number）');
+    expect(text).not.toContain('拒收此回复');
+    expect(html).toContain('<li>2022年7月1日 10:12 平江县（');
+    expect(html).toContain('本局发信邮箱登录被拒');
   });
 
   it('says the deadline has passed once it has', () => {

@@ -1,6 +1,8 @@
-// The answers staff must be told about: a verdict whose reply was held by the per-sender limit or refused for good
-// by the mail server, read from the reply stage's marks in a real Redis; sent replies and ignored mail are not named.
-// A 5xx refusal is marked by the reply stage itself, and the job ends without retrying.
+// The answers staff must be told about: a verdict whose reply was held by the per-sender limit, refused for good by
+// the mail server, or is waiting while our own SMTP login or connection fails, read from the reply stage's marks in a
+// real Redis; sent replies and ignored mail are not named. A refusal of the recipient is marked by the reply stage
+// itself, and the job ends without retrying; a refused login is marked waiting, and the job retries.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveEmail } from '../../src/archive/archive-email.ts';
 import type { MailboxSession } from '../../src/mailbox/mailbox-session.ts';
 import { runReply, unsentReplies } from '../../src/service/stages/reply-stage.ts';
+import { SmtpTroubleError } from '../../src/reply/smtp-send.ts';
 import { campaign, check, countyEmail, goodDocx, goodPdf } from '../hostile/hostile-kit.ts';
 import type { ServiceContext } from '../../src/service/service-context.ts';
 import type { LedgerRecord } from '../../src/ledger/ledger-types.ts';
@@ -37,41 +40,75 @@ afterAll(async () => {
 });
 
 describe('replies that did not go out', () => {
-  it('are the held and the refused ones, with the server\'s answer', async () => {
-    const [sent, held, refused, heldThenSent, waiting, ignored] = [record('accept'), record('accept'), record('reject'), record('accept'), record('accept'), record('ignore')];
+  it('are the held, the refused and the waiting ones, with the server\'s answer', async () => {
+    const [sent, held, refused, heldThenSent, notTried, waiting, waitedThenSent, ignored] = [record('accept'), record('accept'),
+      record('reject'), record('accept'), record('accept'), record('accept'), record('accept'), record('ignore')];
     const marks = (r: LedgerRecord, fields: Record<string, string>) => redis.hset(`${keyPrefix}reply:${r.entry.emailId}`, fields);
     await marks(sent, { sent: 't', copied: 't', filed: 't' });
     await marks(held, { held: 't' });
     await marks(refused, { refused: 'SMTP refused permanently (550): no such user' });
     await marks(heldThenSent, { held: 't', sent: 't' });
+    await marks(waiting, { waiting: JSON.stringify({ trouble: 'login', detail: 'Invalid login: 535 Authentication failed' }) });
+    await marks(waitedThenSent, { waiting: JSON.stringify({ trouble: 'connection', detail: 'wrong version number' }), sent: 't' });
     await marks(ignored, { held: 't' });
     const ctx = { redis, keyPrefix } as unknown as ServiceContext;
-    const unsent = await unsentReplies(ctx, [sent, held, refused, heldThenSent, waiting, ignored]);
+    const unsent = await unsentReplies(ctx, [sent, held, refused, heldThenSent, notTried, waiting, waitedThenSent, ignored]);
     expect(unsent.map((u) => [u.record, u.why, u.detail])).toEqual([
       [held, 'held', ''],
       [refused, 'refused', 'SMTP refused permanently (550): no such user'],
+      [waiting, 'login', 'Invalid login: 535 Authentication failed'],
     ]);
   });
 });
 
+/** A transport whose server fails every send with `error`, shaped as nodemailer's smtp-connection shapes it. */
+const failingWith = (error: object) => nodemailer.createTransport({
+  name: 'failing', version: '1',
+  send: (_mail: unknown, done: (err: Error | null) => void) => done(Object.assign(new Error('failed'), error)),
+});
+
+/** Runs the reply stage on a fresh county email through `transport`; returns what it threw and the email's id. */
+async function replyThrough(transport: ReturnType<typeof failingWith>): Promise<{ thrown: unknown; emailId: string; ctx: ServiceContext }> {
+  const raw = countyEmail([goodDocx(), goodPdf()], { messageId: `<${randomUUID()}@county.test>` });
+  const { emailId, archivePath } = await archiveEmail(dataDir, raw);
+  const verdict = await check(raw);
+  const ctx = {
+    redis, keyPrefix, campaign, log: pino({ level: 'silent' }),
+    config: { dataDir, mailFrom: campaign.collector.mailbox, repliesPerSenderPerHour: 10 },
+  } as unknown as ServiceContext;
+  const intake = { emailId, archivePath, place: { mailbox: 'INBOX', uidValidity: '1', uid: 7 }, internalDate: '2022-07-01T10:00:00+08:00' };
+  const thrown = await runReply(ctx, transport, {} as MailboxSession, { intake, verdict }).then(() => undefined, (err: unknown) => err);
+  return { thrown, emailId, ctx };
+}
+
+const unsentWhy = async (ctx: ServiceContext, emailId: string) => {
+  const accepted = record('accept');
+  return (await unsentReplies(ctx, [{ ...accepted, entry: { ...accepted.entry, emailId } }])).map((u) => u.why);
+};
+
 describe('a reply the mail server refuses for good', () => {
   it('ends the job without a retry, marked refused with the answer, and is named as unsent', async () => {
-    const raw = countyEmail([goodDocx(), goodPdf()]);
-    const { emailId, archivePath } = await archiveEmail(dataDir, raw);
-    const verdict = await check(raw);
-    // A transport whose server answers every recipient 550, as 126 does for an address that does not exist.
-    const refusing = nodemailer.createTransport({
-      name: 'refusing', version: '1',
-      send: (_mail: unknown, done: (err: Error | null) => void) => done(Object.assign(new Error('550 no such user'), { responseCode: 550 })),
-    });
-    const ctx = {
-      redis, keyPrefix, campaign, log: pino({ level: 'silent' }),
-      config: { dataDir, mailFrom: campaign.collector.mailbox, repliesPerSenderPerHour: 10 },
-    } as unknown as ServiceContext;
-    const intake = { emailId, archivePath, place: { mailbox: 'INBOX', uidValidity: '1', uid: 7 }, internalDate: '2022-07-01T10:00:00+08:00' };
-    await expect(runReply(ctx, refusing, {} as MailboxSession, { intake, verdict })).rejects.toBeInstanceOf(UnrecoverableError);
+    // Every recipient answered 550, as 126 does for an address that does not exist.
+    const { thrown, emailId, ctx } = await replyThrough(failingWith({
+      message: "Can't send mail - all recipients were rejected: 550 no such user", code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550,
+    }));
+    expect(thrown).toBeInstanceOf(UnrecoverableError);
     expect(await redis.hget(`${keyPrefix}reply:${emailId}`, 'refused')).toContain('550');
-    const accepted = record('accept');
-    expect((await unsentReplies(ctx, [{ ...accepted, entry: { ...accepted.entry, emailId } }])).map((u) => u.why)).toEqual(['refused']);
+    expect(await unsentWhy(ctx, emailId)).toEqual(['refused']);
+  });
+});
+
+describe('a reply our own mail server login refuses', () => {
+  it('is retried (no UnrecoverableError), marked waiting with the login as the trouble, and named as unsent', async () => {
+    const { thrown, emailId, ctx } = await replyThrough(failingWith({
+      message: 'Invalid login: 535 Error: authentication failed', code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535,
+    }));
+    expect(thrown).toBeInstanceOf(SmtpTroubleError);
+    expect(thrown).not.toBeInstanceOf(UnrecoverableError);
+    const marks = await redis.hgetall(`${keyPrefix}reply:${emailId}`);
+    expect(marks.refused).toBeUndefined();
+    expect(marks.sent).toBeUndefined();
+    expect(JSON.parse(marks.waiting)).toEqual({ trouble: 'login', detail: 'Invalid login: 535 Error: authentication failed' });
+    expect(await unsentWhy(ctx, emailId)).toEqual(['login']);
   });
 });

@@ -10,10 +10,11 @@ import { composeReply } from '../../reply/compose-reply.ts';
 import { admitReply } from '../../reply/sender-limit.ts';
 import { replyFor } from '../../reply/render-reply.ts';
 import { ownAddresses } from '../../mail/auto-generated.ts';
-import { sendRaw } from '../../reply/smtp-send.ts';
+import { sendRaw, SmtpTroubleError } from '../../reply/smtp-send.ts';
 import type { ReplyJob } from '../jobs.ts';
 import type { LedgerRecord } from '../../ledger/ledger-types.ts';
 import type { UnsentReply } from '../../ledger/digest-view.ts';
+import type { SmtpTrouble } from '../../reply/smtp-failure.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 export type ReplyStep = 'sent' | 'copied' | 'filed' | 'held';
@@ -44,8 +45,14 @@ export async function runReply(
     try {
       await sendRaw(transport, message.envelope, message.raw);
     } catch (err) {
-      // Refused for good (5xx): not answered and not filed, like a held reply; the daily digest names it for staff.
+      // Refused for good: not answered and not filed, like a held reply; the daily digest names it for staff.
       if (err instanceof UnrecoverableError) await ctx.redis.hset(marks, 'refused', err.message);
+      if (err instanceof SmtpTroubleError) {
+        // Our side's trouble: the job retries until the reply goes out; meanwhile the digest says it is waiting.
+        await ctx.redis.hset(marks, 'waiting', JSON.stringify({ trouble: err.trouble, detail: err.detail }));
+        // A server's bad minute (4xx) is routine; the rest waits for the operator.
+        log[err.trouble === 'deferred' ? 'warn' : 'error']({ to: reply.to, trouble: err.trouble }, `reply not sent, will retry: ${err.message}`);
+      }
       throw err;
     }
     await mark('sent');
@@ -83,8 +90,9 @@ async function fileCopy(ctx: ServiceContext, mailbox: MailboxSession, { intake, 
   return ['filed'];
 }
 
-/** The answered verdicts among `records` whose reply has not gone out: held by the per-sender limit, or refused by the
- *  mail server for good. Each such email is still unread in the mailbox; the digest lists them for staff. */
+/** The answered verdicts among `records` whose reply has not gone out: held by the per-sender limit, refused by the
+ *  mail server for good, or waiting (retried) while our side's SMTP login or connection fails. Each such email is
+ *  still unread in the mailbox; the digest lists them for staff. */
 export async function unsentReplies(ctx: ServiceContext, records: LedgerRecord[]): Promise<UnsentReply[]> {
   const answered = records.filter((r) => r.entry.verdict.decision !== 'ignore');
   // One round trip for all of them.
@@ -98,6 +106,10 @@ export async function unsentReplies(ctx: ServiceContext, records: LedgerRecord[]
     if (marks.sent) return;
     if (marks.refused) unsent.push({ record, why: 'refused', detail: marks.refused });
     else if (marks.held) unsent.push({ record, why: 'held', detail: '' });
+    else if (marks.waiting) {
+      const { trouble, detail } = JSON.parse(marks.waiting) as { trouble: SmtpTrouble; detail: string };
+      unsent.push({ record, why: trouble, detail });
+    }
   });
   return unsent;
 }
