@@ -4,6 +4,7 @@ import { MailboxSession } from '../src/mailbox/mailbox-session.ts';
 import { smtpTransport } from '../src/reply/smtp-send.ts';
 import type { ServiceContext } from '../src/service/service-context.ts';
 import { runReply } from '../src/service/stages/reply-stage.ts';
+import { replyRetryDelayMs, tryWaitingRepliesNow } from '../src/service/reply-retry.ts';
 import { startWorker } from '../src/service/start-worker.ts';
 import { runWhenMain } from '../src/service/run-standalone.ts';
 
@@ -14,7 +15,12 @@ export function startReplyWorker(ctx: ServiceContext) {
     concurrency: 1,
     // 126 throttles bursts (451 MI:SFQ): the limit holds across every worker process sharing this Redis.
     limiter: { max: ctx.config.repliesPerMinute, duration: 60_000 },
+    settings: { backoffStrategy: replyRetryDelayMs },
   });
+  tryWaitingRepliesNow(ctx.queues.reply).then(
+    (count) => { if (count > 0) ctx.log.info({ count }, 'replies waiting for a retry are tried now'); },
+    (err: Error) => ctx.log.warn({ err }, 'waiting replies not tried at start; they keep their retry times'),
+  );
   worker.on('closed', () => {
     transport.close();
     void mailbox.close();

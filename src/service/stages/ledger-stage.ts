@@ -4,6 +4,7 @@ import { recordVerdict } from '../../ledger/ledger-store.ts';
 import { rebuildLedgerFile, redisNow } from '../../ledger/rebuild-ledger-file.ts';
 import { filingWarnings } from '../../ledger/filing-warnings.ts';
 import { jobIdOf, type RecordJob } from '../jobs.ts';
+import { REPLY_RETRIES } from '../reply-retry.ts';
 import { KEEP_JOBS, ledgerPrefixOf, type ServiceContext } from '../service-context.ts';
 
 export const ledgerPrefix = (ctx: ServiceContext) => ledgerPrefixOf(ctx.keyPrefix);
@@ -19,7 +20,7 @@ export async function runRecord(ctx: ServiceContext, { intake, verdict }: Record
     ? [...verdict.warnings, ...filingWarnings({ ...verdict, unit: verdict.unit }, result, ctx.campaign.deadline.timeZone)]
     : verdict.warnings;
   await ctx.queues.reply.add('send', { intake, verdict: { ...verdict, warnings } },
-    { jobId: jobIdOf(intake), attempts: 12, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP_JOBS });
+    { jobId: jobIdOf(intake), ...REPLY_RETRIES, ...KEEP_JOBS });
 }
 
 /**
