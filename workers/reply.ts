@@ -3,7 +3,7 @@ import { QUEUE, type ReplyJob } from '../src/service/jobs.ts';
 import { MailboxSession } from '../src/mailbox/mailbox-session.ts';
 import { smtpTransport } from '../src/reply/smtp-send.ts';
 import type { ServiceContext } from '../src/service/service-context.ts';
-import { runReply } from '../src/service/stages/reply-stage.ts';
+import { replyStillOwed, runReply } from '../src/service/stages/reply-stage.ts';
 import { replyRetryDelayMs, tryWaitingRepliesNow } from '../src/service/reply-retry.ts';
 import { startWorker } from '../src/service/start-worker.ts';
 import { runWhenMain } from '../src/service/run-standalone.ts';
@@ -17,7 +17,7 @@ export function startReplyWorker(ctx: ServiceContext) {
     limiter: { max: ctx.config.repliesPerMinute, duration: 60_000 },
     settings: { backoffStrategy: replyRetryDelayMs },
   });
-  tryWaitingRepliesNow(ctx.queues.reply).then(
+  tryWaitingRepliesNow(ctx.queues.reply, (job) => replyStillOwed(ctx, job)).then(
     (count) => { if (count > 0) ctx.log.info({ count }, 'replies waiting for a retry are tried now'); },
     (err: Error) => ctx.log.warn({ err }, 'waiting replies not tried at start; they keep their retry times'),
   );

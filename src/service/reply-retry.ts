@@ -28,9 +28,17 @@ export const REPLY_RETRIES = { attempts: REPLY_ATTEMPTS, backoff: { type: 'reply
  * At start, waiting replies are tried at once: a restart most likely follows a fixed setting, and the waits so far
  * (up to LONGEST_WAIT_MS) were for the old one. The reply queue's delayed jobs are only retries (the per-minute limit
  * keeps jobs waiting, the per-sender limit holds a reply without delay), so promoting them all delays nothing else.
+ * A reply job that ran out of tries is given them all again when `stillOwed` says so (not held, not refused for good).
  */
-export async function tryWaitingRepliesNow(queue: Queue<ReplyJob>): Promise<number> {
-  const waiting = await queue.getDelayedCount();
-  if (waiting > 0) await queue.promoteJobs();
-  return waiting;
+export async function tryWaitingRepliesNow(queue: Queue<ReplyJob>, stillOwed: (job: ReplyJob) => Promise<boolean>): Promise<number> {
+  const delayed = await queue.getDelayedCount();
+  if (delayed > 0) await queue.promoteJobs();
+  let failed = 0;
+  for (const job of await queue.getFailed()) {
+    if (!job || !(await stillOwed(job.data))) continue;
+    // Another bot process starting at the same time may have taken it up first: then it is no longer failed.
+    const retried = await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).then(() => true, () => false);
+    if (retried) failed += 1;
+  }
+  return delayed + failed;
 }

@@ -90,6 +90,13 @@ async function fileCopy(ctx: ServiceContext, mailbox: MailboxSession, { intake, 
   return ['filed'];
 }
 
+/** Whether a reply job that failed is worth trying again: its reply was neither held nor refused for good, so it
+ *  failed for trouble that passes (our SMTP login or connection for a week, the mailbox for its filing). */
+export async function replyStillOwed(ctx: ServiceContext, { intake }: ReplyJob): Promise<boolean> {
+  const marks = await ctx.redis.hgetall(marksKey(ctx, intake.emailId));
+  return !marks.held && !marks.refused;
+}
+
 /** The answered verdicts among `records` whose reply has not gone out: held by the per-sender limit, refused by the
  *  mail server for good, or waiting (retried) while our side's SMTP login or connection fails. Each such email is
  *  still unread in the mailbox; the digest lists them for staff. */
