@@ -19,7 +19,7 @@ const MESSAGE_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
 
 export function sortSmtpFailure(error: unknown): SmtpFailure {
   const { code, command, responseCode, message } = (error ?? {}) as NodemailerError;
-  const detail = String(message ?? error);
+  const detail = String(message ?? error).trim();
   const ours = (trouble: SmtpTrouble): SmtpFailure => ({ permanent: false, trouble, detail });
   if (code === 'EAUTH' || code === 'ENOAUTH' || (responseCode !== undefined && LOGIN_CODES.has(responseCode))) return ours('login');
   if (responseCode === undefined) {
