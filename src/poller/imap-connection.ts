@@ -1,7 +1,8 @@
 // Opens one IMAP connection for the poller: identified with the ID command, protocol log into pino, no auto-IDLE.
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type Logger as ImapFlowLogger } from 'imapflow';
 import type { Logger } from 'pino';
 import { identifyAfterLogin } from './identify-after-login.ts';
+import { imapSetupHint, ImapSetupError } from './imap-setup-hint.ts';
 import type { PollerConfig } from './poller-config.ts';
 
 type ConnectionSettings = Pick<PollerConfig, 'imap' | 'clientInfo' | 'imapLogLevel' | 'socketTimeoutMs'>;
@@ -20,7 +21,7 @@ export async function openImap(config: ConnectionSettings, log: Logger, signal?:
     disableAutoIdle: true,
     // The NOOP watchdog runs between commands; a command stalled mid-way is caught by this instead.
     socketTimeout: config.socketTimeoutMs,
-    logger: log.child({ component: 'imapflow' }, { level: quieterLevel(log, config.imapLogLevel) }),
+    logger: protocolLogger(log.child({ component: 'imapflow' }, { level: quieterLevel(log, config.imapLogLevel) }), config.imap),
   });
   // An 'error' without a listener would end the process; the session learns of it through 'close'.
   client.on('error', (error: Error) => log.warn({ err: error }, 'IMAP connection error'));
@@ -31,7 +32,8 @@ export async function openImap(config: ConnectionSettings, log: Logger, signal?:
     await identifyAfterLogin(client, config.clientInfo);
   } catch (error) {
     client.close();
-    throw error;
+    const hint = imapSetupHint(error, config.imap);
+    throw hint ? new ImapSetupError(hint, error) : error;
   } finally {
     signal?.removeEventListener('abort', abort);
   }
@@ -50,6 +52,22 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** imapflow's protocol log, less its own report of a failure on the settings: the caller logs that once, with a hint. */
+function protocolLogger(log: Logger, account: ConnectionSettings['imap']): ImapFlowLogger & { isLevelEnabled(level: string): boolean } {
+  return {
+    // imapflow asks before building a costly entry (a whole response); pino knows its own level.
+    isLevelEnabled: (level) => log.isLevelEnabled(level),
+    trace: (entry: object) => log.trace(entry),
+    debug: (entry: object) => log.debug(entry),
+    info: (entry: object) => log.info(entry),
+    warn: (entry: object) => log.warn(entry),
+    error: (entry: { err?: unknown }) => {
+      if (!imapSetupHint(entry.err, account)) log.error(entry);
+    },
+    fatal: (entry: object) => log.fatal(entry),
+  };
 }
 
 /** imapflow's protocol log is capped at its own level, and never louder than the bot's (LOG_LEVEL=silent is silent). */

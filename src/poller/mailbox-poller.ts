@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { reconnectDelayMs } from './backoff.ts';
 import { checkpointKey } from './checkpoint.ts';
+import { ImapSetupError } from './imap-setup-hint.ts';
 import { mailboxKey } from './mailbox-key.ts';
 import { keepRenewing, lockKey, MailboxLock } from './mailbox-lock.ts';
 import { pause } from './pause.ts';
@@ -58,7 +59,7 @@ async function pollWhileHolding(run: Running, lock: MailboxLock, key: string): P
           },
         });
       } catch (error) {
-        if (!lease.signal.aborted) log.warn({ err: error }, 'IMAP session failed');
+        if (!lease.signal.aborted) logSessionFailure(log, error);
       }
       if (lease.signal.aborted) break;
       const delayMs = reconnectDelayMs(attempt++, config.reconnectMinMs, config.reconnectMaxMs);
@@ -70,6 +71,12 @@ async function pollWhileHolding(run: Running, lock: MailboxLock, key: string): P
     lease.abort();
     if (!run.stopping.aborted) log.warn('lost the poller lock; another process polls this mailbox now');
   }
+}
+
+/** A failure on the settings is one line that says what to fix (its stack would add nothing); any other, in full. */
+function logSessionFailure(log: Logger, error: unknown): void {
+  if (error instanceof ImapSetupError) log.error(error.message);
+  else log.warn({ err: error }, 'IMAP session failed');
 }
 
 async function runPoller(run: Running): Promise<void> {
