@@ -5,15 +5,19 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { log as rootLog } from '../log.ts';
+import { redisAddress } from '../redis-address.ts';
 import { loadCampaign } from '../rules/load-campaign.ts';
 import type { Campaign } from '../types.ts';
 import { QUEUE, type IntakeJob, type LedgerFileJob, type RecordJob, type ReplyJob } from './jobs.ts';
+import { RedisOutage, watchRedis } from './redis-outage.ts';
 
 export interface ServiceContext {
   config: Readonly<Config>;
   campaign: Campaign;
   /** One Redis connection for state (ledger, locks, reply marks) and BullMQ producers. */
   redis: Redis;
+  /** Told of every failed Redis connection: the operator reads of an outage once, not of each reconnect. */
+  redisOutage: RedisOutage;
   queues: {
     intake: Queue<IntakeJob>;
     ledger: Queue<RecordJob | LedgerFileJob>;
@@ -35,8 +39,9 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   // BullMQ needs commands to wait for a reconnect rather than fail (maxRetriesPerRequest: null).
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const log = options.log ?? rootLog;
-  // Without a listener ioredis prints each failed reconnect as an unhandled error on stderr, outside the log.
-  redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
+  // Also the listener without which ioredis prints each failed reconnect on stderr, outside the log.
+  const redisOutage = new RedisOutage(log, redisAddress(config.redisUrl));
+  watchRedis(redis, redisOutage);
   const bullPrefix = options.bullPrefix ?? defaultBullPrefix(campaign);
   // Jobs added without options (the poller's intake jobs) still retry passing faults and are kept for dedup.
   const defaultJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, ...KEEP_JOBS };
@@ -47,7 +52,7 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
     return created;
   };
   return {
-    config, campaign, redis,
+    config, campaign, redis, redisOutage,
     queues: { intake: queue(QUEUE.intake), ledger: queue(QUEUE.ledger), reply: queue(QUEUE.reply), digest: queue(QUEUE.digest) },
     log,
     bullPrefix,

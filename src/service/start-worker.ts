@@ -15,6 +15,10 @@ export function startWorker<T>(ctx: ServiceContext, queue: string, processor: Pr
   // BullMQ never closes a connection it was handed; left open, it keeps the process alive after a clean stop.
   worker.on('closed', () => void connection.quit().catch(() => connection.disconnect()));
   worker.on('failed', (job, err) => ctx.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
-  worker.on('error', (err) => ctx.log.error({ queue, err }, 'worker error'));
+  worker.on('error', (err) => {
+    // With the shared connection down, the worker's two fail with it at every retry: the outage says so once.
+    if (ctx.redis.status !== 'ready') ctx.redisOutage.failed(err);
+    else ctx.log.error({ queue, err }, 'worker error');
+  });
   return worker;
 }

@@ -13,6 +13,8 @@ export interface OwnRedis {
   /** SIGTERM (Redis writes out its append-only file and ends), then the same command again on the same data. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Starts it again after stop(), on the same port and data. */
+  start(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -47,5 +49,5 @@ export async function startOwnRedis(dir: string): Promise<OwnRedis> {
     await waitUntil(async () => { try { process.kill(pid, 0); return false; } catch { return true; } }, 'stop');
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, restart: async () => { await stop(); await start(); }, stop };
+  return { url: `redis://127.0.0.1:${port}`, restart: async () => { await stop(); await start(); }, stop, start };
 }

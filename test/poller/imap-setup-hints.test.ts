@@ -1,12 +1,11 @@
 // A wrong password or a TLS setting that does not fit the port, against the real Dovecot: one line per failed attempt
 // that names the variables to check, no stack, no password.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
 import { startPoller, type PollerHandle } from '../../src/poller/index.ts';
 import { openImap } from '../../src/poller/imap-connection.ts';
 import { POLLER_DEFAULTS } from '../../src/poller/poller-config.ts';
+import { capturedLog } from '../captured-log.ts';
 import { openStage, startServices, type Stage } from './poller-fixture.ts';
 
 let env: ServicesEnv;
@@ -23,18 +22,6 @@ afterEach(async () => {
   poller = stage = undefined;
 });
 
-/** A logger at the bot's level that keeps every line it writes. */
-function capturedLog() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: 'info' }, sink), lines };
-}
-
 const WRONG_PASS = 'not-the-code-8c1f';
 
 describe('IMAP settings that cannot work', () => {
@@ -50,7 +37,7 @@ describe('IMAP settings that cannot work', () => {
     poller = undefined;
 
     // One error per failed attempt (the only warning left is the local server's lack of STARTTLS).
-    const errors = lines.filter((l) => (l.level as number) >= 50);
+    const errors = lines.filter((l) => l.level >= 50);
     expect(errors.map((l) => l.msg)).toEqual(Array(reconnects()).fill(
       `IMAP login refused for ${env.city.address}: check IMAP_USER / IMAP_PASS (for 126 mail the client authorisation code 授权码, not the web password)`));
     expect(errors.filter((l) => l.err !== undefined)).toEqual([]);
