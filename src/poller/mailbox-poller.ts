@@ -40,6 +40,8 @@ async function pollWhileHolding(run: Running, lock: MailboxLock, key: string): P
   const lease = new AbortController();
   const endLease = () => lease.abort();
   run.stopping.addEventListener('abort', endLease, { once: true });
+  // A stop while the lock was being taken has fired already, and would not again.
+  if (run.stopping.aborted) lease.abort();
   keepRenewing(lock, config.lockTtlMs, lease, (error) => log.warn({ err: error }, 'could not renew the poller lock'));
   let attempt = 0;
   try {

@@ -102,4 +102,12 @@ describe('the running poller', () => {
     await poller.stop();
     expect(await stage.deps.redis.keys(`${stage.settings.keyPrefix}poller:lock:*`)).toEqual([]);
   });
+
+  it('stopped while it is still taking the lock, it ends and frees the lock (a bot that failed to start)', async () => {
+    stage = await openStage(env);
+    poller = startPoller(stage.settings, stage.deps);
+    await poller.stop();
+    expect(poller.stats().connections).toBe(0);
+    expect(await stage.deps.redis.keys(`${stage.settings.keyPrefix}poller:lock:*`)).toEqual([]);
+  });
 });
