@@ -19,19 +19,28 @@ export interface Bot {
 
 export async function startBot(config: Readonly<Config>, options: ContextOptions = {}): Promise<Bot> {
   const ctx = createServiceContext(config, options);
-  const workers = config.role === 'poller' ? []
-    : [startIntakeWorker, startLedgerWorker, startReplyWorker, startDigestWorker].map((start) => start(ctx));
-  const poller = config.role === 'workers' ? null : startPoller({
-    imap: config.imap, dataDir: config.dataDir, mailbox: config.imap.mailbox, keyPrefix: ctx.keyPrefix,
-    pollIntervalMs: config.imap.pollSeconds * 1000, ignoreBefore: config.imap.ignoreBefore,
-  }, { redis: ctx.redis, queue: ctx.queues.intake, log: ctx.log });
-  await scheduleDigest(ctx);
-  return {
-    ctx, poller, workers,
-    async stop() {
-      await poller?.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await closeServiceContext(ctx);
-    },
+  const workers: Worker[] = [];
+  let poller: PollerHandle | null = null;
+  const stop = async () => {
+    await poller?.stop();
+    await Promise.all(workers.map((w) => w.close()));
+    await closeServiceContext(ctx);
   };
+  try {
+    if (config.role !== 'poller') {
+      for (const start of [startIntakeWorker, startLedgerWorker, startReplyWorker, startDigestWorker]) workers.push(start(ctx));
+    }
+    if (config.role !== 'workers') {
+      poller = startPoller({
+        imap: config.imap, dataDir: config.dataDir, mailbox: config.imap.mailbox, keyPrefix: ctx.keyPrefix,
+        pollIntervalMs: config.imap.pollSeconds * 1000, ignoreBefore: config.imap.ignoreBefore,
+      }, { redis: ctx.redis, queue: ctx.queues.intake, log: ctx.log });
+    }
+    await scheduleDigest(ctx);
+  } catch (error) {
+    // Half a bot would answer mail with no one to stop it: what started is stopped before the failure is passed on.
+    await stop();
+    throw error;
+  }
+  return { ctx, poller, workers, stop };
 }

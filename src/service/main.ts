@@ -24,5 +24,7 @@ async function main(): Promise<void> {
 main().catch((err: Error) => {
   if (err instanceof ConfigError || err instanceof CampaignRulesError) process.stderr.write(`${err.message}\n`);
   else log.fatal({ err }, 'could not start');
-  process.exitCode = 1;
+  // What had started is stopped (startBot); exiting now, not when the last handle lets go, is what a process manager
+  // sees and restarts.
+  process.exit(1);
 });
