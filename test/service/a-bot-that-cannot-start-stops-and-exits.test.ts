@@ -68,8 +68,11 @@ describe('a bot that cannot start', () => {
       const [code, signal] = await once(child, 'exit') as [number | null, NodeJS.Signals | null];
       clearTimeout(timer);
       expect({ code, signal }).toEqual({ code: 1, signal: null });
-      expect(stderr).toContain('WRONGTYPE');
-      expect(stderr).toContain('could not start');
+      const failure = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.msg === 'could not start');
+      expect(failure?.err).toMatchObject({ message: expect.stringContaining('WRONGTYPE') });
+      // The service logs ISO-8601 times, not epoch milliseconds.
+      expect(failure?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     } finally {
       const keys = await stage.redis.keys(`intake-bot:${id}:*`);
       if (keys.length) await stage.redis.del(...keys);
