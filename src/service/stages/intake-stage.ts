@@ -23,6 +23,7 @@ export async function runIntake(ctx: ServiceContext, pipeline: Pipeline, job: In
     verdict = decided.verdict;
   }
   await ctx.queues.ledger.add('record', { intake: job, verdict }, { jobId: jobIdOf(job), attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...KEEP_JOBS });
-  ctx.log.info({ emailId: job.emailId, decision: verdict.decision, unit: verdict.unit, errors: verdict.errors.map((e) => e.code) }, 'email decided');
+  const ignoredBecause = verdict.decision === 'ignore' ? { ignoredBecause: verdict.warnings.map((w) => w.code) } : {};
+  ctx.log.info({ emailId: job.emailId, decision: verdict.decision, ...ignoredBecause, unit: verdict.unit, errors: verdict.errors.map((e) => e.code) }, 'email decided');
   return verdict;
 }
