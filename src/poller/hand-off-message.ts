@@ -2,6 +2,7 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import { archiveEmail } from '../archive/archive-email.ts';
+import { repairHeaderText } from '../mail/repair-charset.ts';
 import { jobIdOf, QUEUE, type MailboxPlace } from '../service/jobs.ts';
 import type { NotDownloadedNote, PolledIntakeJob } from './intake-job.ts';
 import { attachmentsOf, internalDateOf } from './message-structure.ts';
@@ -80,7 +81,9 @@ export async function handOffMessage(ctx: HandOffContext, message: FetchMessageO
   const copy = earlier !== undefined && !samePlace(earlier, job.place);
   if (copy) job.copy = true;
   await ctx.deps.queue.add(QUEUE.intake, job, { jobId: jobIdOf(job) });
-  log.info({ emailId, copy, internalDate, bytes, notDownloaded: fetched.notDownloaded, subject: message.envelope?.subject }, 'email handed off');
+  // imapflow reads an 8-bit GBK subject as UTF-8; the mail parser's repair reads it again from the bytes.
+  const subject = repairHeaderText(message.envelope?.subject ?? '', fetched.raw, 'subject');
+  log.info({ emailId, copy, internalDate, bytes, notDownloaded: fetched.notDownloaded, subject }, 'email handed off');
   return job;
 }
 

@@ -1,4 +1,5 @@
 // One catch-up of a mailbox against the real Dovecot and Redis: archive, queue, checkpoint, UIDVALIDITY, unseen.
+import iconv from 'iconv-lite';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
 import { readArchivedEmail } from '../../src/archive/archive-email.ts';
@@ -6,6 +7,7 @@ import { pollerConfig, pollOnce } from '../../src/poller/index.ts';
 import { mailboxKey } from '../../src/poller/mailbox-key.ts';
 import { lockKey } from '../../src/poller/mailbox-lock.ts';
 import { emailIdOf } from '../../src/service/jobs.ts';
+import { capturedLog } from '../captured-log.ts';
 import { appendEmail, openStage, queuedJobs, rawEmail, startServices, type Stage } from './poller-fixture.ts';
 
 let env: ServicesEnv;
@@ -23,6 +25,20 @@ const may1 = new Date('2022-05-01T08:00:00Z');
 const may2 = new Date('2022-05-02T09:30:00Z');
 
 describe('polling a mailbox once', () => {
+  it("an email's 8-bit GBK subject (no encoded words) is logged as the sender wrote it", async () => {
+    stage = await openStage(env);
+    const subject = '平江县专题资源推荐表（最新版）';
+    const raw = Buffer.concat([
+      Buffer.from('From: pjx@county.test\r\nTo: yysyj@126.com\r\nSubject: '), iconv.encode(subject, 'gbk'),
+      Buffer.from('\r\nMessage-ID: <gbk-subject@county.test>\r\nContent-Type: text/plain; charset=GBK\r\n\r\n'),
+      iconv.encode('推荐表见附件。\r\n', 'gbk'),
+    ]);
+    await appendEmail(stage, raw, may1);
+    const { log, lines } = capturedLog();
+    await pollOnce(stage.settings, { ...stage.deps, log });
+    expect(lines.filter((l) => l.msg === 'email handed off').map((l) => l.subject)).toEqual([subject]);
+  });
+
   it('messages appended with internal dates are archived and queued once each, carrying the internal date', async () => {
     stage = await openStage(env);
     const first = rawEmail('first');
