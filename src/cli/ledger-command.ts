@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { rebuildLedgerFile } from '../ledger/rebuild-ledger-file.ts';
+import { redisAddress } from '../redis-address.ts';
 import { loadCampaign } from '../rules/load-campaign.ts';
 import { defaultKeyPrefix, ledgerPrefixOf } from '../service/service-context.ts';
 
@@ -14,8 +15,16 @@ export async function runLedgerCommand(argv: string[]): Promise<number> {
   });
   if (!values.out) throw new Error('ledger 需要 --out <文件.xlsx>');
   const campaign = loadCampaign(values.campaign ?? process.env.CAMPAIGN);
-  const redis = new Redis(values.redis ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  const url = values.redis ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // One attempt, its failure said once below: ioredis would retry, and print every failure on stderr unheard.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  let connectionError: Error | undefined;
+  redis.on('error', (error: Error) => (connectionError = error));
   try {
+    await redis.connect().catch((error: Error) => {
+      // connect() rejects only with "Connection is closed."; the socket's own error says why.
+      throw new Error(`无法连接 Redis ${redisAddress(url)}（${(connectionError ?? error).message}），请检查 REDIS_URL 或 --redis`);
+    });
     const out = resolve(values.out);
     await rebuildLedgerFile(redis, ledgerPrefixOf(values.prefix ?? defaultKeyPrefix(campaign)), campaign, out);
     process.stdout.write(`${out}\n`);
