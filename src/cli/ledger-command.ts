@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
+import { environment } from '../config/env-file.ts';
 import { rebuildLedgerFile } from '../ledger/rebuild-ledger-file.ts';
 import { redisAddress } from '../redis-address.ts';
 import { loadCampaign } from '../rules/load-campaign.ts';
@@ -14,8 +15,10 @@ export async function runLedgerCommand(argv: string[]): Promise<number> {
     // --prefix: the service's KEY prefix when it was started with another one (tests, a second campaign).
   });
   if (!values.out) throw new Error('ledger 需要 --out <文件.xlsx>');
-  const campaign = loadCampaign(values.campaign ?? process.env.CAMPAIGN);
-  const url = values.redis ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // The service's own settings: the environment over the checkout's .env.
+  const { env } = environment();
+  const campaign = loadCampaign(values.campaign ?? env.CAMPAIGN);
+  const url = values.redis ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   // One attempt, its failure said once below: ioredis would retry, and print every failure on stderr unheard.
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   let connectionError: Error | undefined;

@@ -6,6 +6,8 @@ import { DEFAULT_CAMPAIGN_FILE, loadCampaign } from '../rules/load-campaign.ts';
 import { PIPELINE_HEAP_MB } from '../limits.ts';
 import { instantOfIsoTime } from '../time/zoned.ts';
 import { environment } from './env-file.ts';
+import { LOG_LEVELS } from '../log.ts';
+import { redisAddress } from '../redis-address.ts';
 
 export type Role = 'all' | 'poller' | 'workers';
 
@@ -123,8 +125,6 @@ export function loadConfig(given?: NodeJS.ProcessEnv): Readonly<Config> {
 
 type Setting = (typeof SETTINGS)[number];
 
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-
 /** As BullMQ's scheduler will read it: five fields (or six, with seconds first), each within its range. */
 function isCronPattern(pattern: string): boolean {
   if (pattern.split(/\s+/).length < 5) return false;
@@ -175,6 +175,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     ...config,
     imap: { ...config.imap, pass: '[redacted]' },
     smtp: { ...config.smtp, pass: '[redacted]' },
-    redisUrl: config.redisUrl.replace(/\/\/[^@/]*@/, '//[redacted]@'),
+    redisUrl: redisAddress(config.redisUrl),
   };
 }

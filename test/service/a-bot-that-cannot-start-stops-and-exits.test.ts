@@ -31,7 +31,7 @@ afterEach(async () => {
 describe('a bot that cannot start', () => {
   it('stops the workers and the poller it had started before it fails', async () => {
     stage = await openStage(env, 'cannot-start');
-    // The digest schedule is the last step; an hour 25 passes a five-field check and fails only in BullMQ.
+    // The digest schedule is the last step; an hour 25 (which loadConfig refuses: this Config is made here) fails there.
     const config = { ...stage.config, digestCron: '0 25 * * *' };
     await expect(startBot(config, { bullPrefix: stage.bullPrefix, keyPrefix: stage.keyPrefix, log: stage.log }))
       .rejects.toThrow('expected range 0-23');
