@@ -8,6 +8,7 @@ import { startLedgerWorker } from '../../workers/ledger.ts';
 import { startReplyWorker } from '../../workers/reply.ts';
 import { closeServiceContext, createServiceContext, type ContextOptions, type ServiceContext } from './service-context.ts';
 import { scheduleDigest } from './stages/digest-stage.ts';
+import { closeWorker } from './start-worker.ts';
 
 export interface Bot {
   ctx: ServiceContext;
@@ -23,7 +24,7 @@ export async function startBot(config: Readonly<Config>, options: ContextOptions
   let poller: PollerHandle | null = null;
   const stop = async () => {
     await poller?.stop();
-    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(workers.map((w) => closeWorker(w, ctx.log)));
     await closeServiceContext(ctx);
   };
   try {

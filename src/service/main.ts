@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping');
     await bot.stop();
     log.info('stopped');
+    // A worker left behind (closeWorker) may still hold a timer or a socket; the state is in Redis.
+    process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'bullmq';
 import { loadConfig } from '../config/config.ts';
 import { closeServiceContext, createServiceContext, type ServiceContext } from './service-context.ts';
+import { closeWorker } from './start-worker.ts';
 
 export function runWhenMain(moduleUrl: string, start: (ctx: ServiceContext) => Worker): void {
   if (process.argv[1] !== fileURLToPath(moduleUrl)) return;
   const ctx = createServiceContext(loadConfig());
   const worker = start(ctx);
   const stop = async () => {
-    await worker.close();
+    await closeWorker(worker, ctx.log);
     await closeServiceContext(ctx);
   };
   process.once('SIGTERM', () => void stop());
