@@ -2,14 +2,19 @@
 import { pino } from 'pino';
 import { environment } from './config/env-file.ts';
 
-/** pino's levels; LOG_LEVEL names one (the configuration says when it does not, and the log stays at info). */
+/** pino's levels. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-// The .env file may set it, as every other setting.
-const level = environment().env.LOG_LEVEL?.trim().toLowerCase() ?? '';
+
+/** The level LOG_LEVEL names in `env`, 'info' when unset; null when it names none (the configuration says so). */
+export function logLevelIn(env: NodeJS.ProcessEnv): string | null {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  return LOG_LEVELS.includes(level) ? level : null;
+}
 
 export const log = pino(
   {
-    level: LOG_LEVELS.includes(level) ? level : 'info',
+    // The .env file may set it, as every other setting.
+    level: logLevelIn(environment().env) ?? 'info',
     base: { app: 'intake-bot' },
     // An operator reads the time; epoch milliseconds need converting.
     timestamp: pino.stdTimeFunctions.isoTime,

@@ -6,7 +6,7 @@ import { DEFAULT_CAMPAIGN_FILE, loadCampaign } from '../rules/load-campaign.ts';
 import { PIPELINE_HEAP_MB } from '../limits.ts';
 import { instantOfIsoTime } from '../time/zoned.ts';
 import { environment } from './env-file.ts';
-import { LOG_LEVELS } from '../log.ts';
+import { LOG_LEVELS, logLevelIn } from '../log.ts';
 import { redisAddress } from '../redis-address.ts';
 
 export type Role = 'all' | 'poller' | 'workers';
@@ -45,7 +45,6 @@ export interface Config {
   pipelineHeapMb: number;
   /** Delay before the ledger spreadsheet is rebuilt after a verdict: verdicts in the meantime share one rebuild. */
   ledgerFileDelayMs: number;
-  logLevel: string;
 }
 
 export class ConfigError extends Error {
@@ -112,13 +111,13 @@ export function loadConfig(given?: NodeJS.ProcessEnv): Readonly<Config> {
     pipelineThreads: int('PIPELINE_THREADS', Math.min(2, availableParallelism())),
     pipelineHeapMb: int('PIPELINE_HEAP_MB', PIPELINE_HEAP_MB),
     ledgerFileDelayMs: int('LEDGER_FILE_DELAY_SECONDS', 10) * 1000,
-    logLevel: text('LOG_LEVEL', 'info').toLowerCase(),
   };
   if (!/^rediss?:\/\//.test(config.redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${config.redisUrl}"`);
   if (!isCronPattern(config.digestCron)) {
     problems.push(`DIGEST_CRON is not a cron pattern (minute hour day month weekday, e.g. "0 18 * * *" for 18:00 daily): "${config.digestCron}"`);
   }
-  if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
+  // Applied by the logger itself (src/log.ts), which exists before the configuration is read.
+  if (!logLevelIn(env)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);
 }
