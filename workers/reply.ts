@@ -4,7 +4,7 @@ import { MailboxSession } from '../src/mailbox/mailbox-session.ts';
 import { smtpTransport } from '../src/reply/smtp-send.ts';
 import type { ServiceContext } from '../src/service/service-context.ts';
 import { replyStillOwed, runReply } from '../src/service/stages/reply-stage.ts';
-import { replyRetryDelayMs, tryWaitingRepliesNow } from '../src/service/reply-retry.ts';
+import { liftReplyPause, replyRetryDelayMs, tryWaitingRepliesNow } from '../src/service/reply-retry.ts';
 import { startWorker } from '../src/service/start-worker.ts';
 import { runWhenMain } from '../src/service/run-standalone.ts';
 
@@ -16,16 +16,24 @@ export function startReplyWorker(ctx: ServiceContext) {
     // 126 throttles bursts (451 MI:SFQ): the limit holds across every worker process sharing this Redis.
     limiter: { max: ctx.config.repliesPerMinute, duration: 60_000 },
     settings: { backoffStrategy: replyRetryDelayMs },
+    // Started once a pause of the replies is lifted: a worker that saw the pause would sit it out.
+    autorun: false,
   });
-  tryWaitingRepliesNow(ctx.queues.reply, (job) => replyStillOwed(ctx, job)).then(
-    (count) => { if (count > 0) ctx.log.info({ count }, 'replies waiting for a retry are tried now'); },
-    (err: Error) => ctx.log.warn({ err }, 'waiting replies not tried at start; they keep their retry times'),
-  );
+  tryOwedRepliesNow(ctx)
+    .catch((err: Error) => ctx.log.warn({ err }, 'waiting replies not tried at start; they keep their retry times'))
+    .finally(() => worker.run().catch((err: Error) => worker.emit('error', err)));
   worker.on('closed', () => {
     transport.close();
     void mailbox.close();
   });
   return worker;
+}
+
+/** A restart most likely follows a fixed SMTP setting: replies paused or waiting for the old one are tried now. */
+async function tryOwedRepliesNow(ctx: ServiceContext): Promise<void> {
+  const pauseLifted = await liftReplyPause(ctx.redis, ctx.keyPrefix, ctx.queues.reply);
+  const count = await tryWaitingRepliesNow(ctx.queues.reply, (job) => replyStillOwed(ctx, job));
+  if (pauseLifted || count > 0) ctx.log.info({ count, pauseLifted }, 'replies waiting for a retry are tried now');
 }
 
 runWhenMain(import.meta.url, startReplyWorker);

@@ -1,7 +1,8 @@
-// How a reply job is retried. A reply fails mostly for our own side's trouble (a mistyped 授权码, SMTP_SECURE against a
+// How a reply is retried. A reply fails mostly for our own side's trouble (a mistyped 授权码, SMTP_SECURE against a
 // plain port, the 126 mailbox down for a while): it must wait for the fix, not be given up after minutes. The wait
 // grows, so a bad minute costs little, and is capped, so a reply goes out minutes after the fix, not hours.
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { ReplyJob } from './jobs.ts';
 
 const FIRST_WAIT_MS = 15_000;
@@ -41,4 +42,30 @@ export async function tryWaitingRepliesNow(queue: Queue<ReplyJob>, stillOwed: (j
     if (retried) failed += 1;
   }
   return delayed + failed;
+}
+
+// Our side's trouble other than a server's bad minute (the login, the connection or TLS settings, the sender address)
+// is the same for every reply, so one reply at a time finds it out: the first to fail pauses the reply queue, in every
+// bot process on this Redis, for a wait that grows while the trouble lasts, and goes back to the head of the queue,
+// its tries untouched. A mistyped 授权码 then costs one refused login a pause, not one for each reply owed (a mail
+// server may lock an account after a burst of them), and no reply runs out of tries however long the fix takes.
+const troubleKey = (keyPrefix: string) => `${keyPrefix}smtp-trouble`;
+
+/** Pauses the reply queue after another try refused for our side's trouble; returns the pause. */
+export async function pauseReplies(redis: Redis, keyPrefix: string, queue: Queue<ReplyJob>): Promise<number> {
+  const pauseMs = replyRetryDelayMs(await redis.incr(troubleKey(keyPrefix)));
+  await queue.rateLimit(pauseMs);
+  return pauseMs;
+}
+
+/** A reply went out: the next trouble pauses from the shortest wait again. */
+export async function smtpTroubleOver(redis: Redis, keyPrefix: string): Promise<void> {
+  await redis.del(troubleKey(keyPrefix));
+}
+
+/** At start the pause is lifted, as waiting replies are tried at once (above): it was for the settings before. */
+export async function liftReplyPause(redis: Redis, keyPrefix: string, queue: Queue<ReplyJob>): Promise<boolean> {
+  if (!(await redis.del(troubleKey(keyPrefix)))) return false;
+  await queue.removeRateLimitKey();
+  return true;
 }

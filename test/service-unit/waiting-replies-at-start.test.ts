@@ -1,9 +1,10 @@
 // What a starting bot does with replies still owed, on a real BullMQ queue in the local Redis: a reply waiting out a
-// retry's delay is tried at once; one that ran out of tries is given them again unless it was held or refused for good.
+// retry's delay is tried at once; one that ran out of tries is given them again unless it was held or refused for good;
+// a pause of all replies for our side's SMTP trouble is lifted.
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPLY_RETRIES, tryWaitingRepliesNow } from '../../src/service/reply-retry.ts';
+import { liftReplyPause, pauseReplies, REPLY_RETRIES, smtpTroubleOver, tryWaitingRepliesNow } from '../../src/service/reply-retry.ts';
 import type { ReplyJob } from '../../src/service/jobs.ts';
 import { dropPrefix, localRedisUrl, uniquePrefix } from '../ledger/redis-for-tests.ts';
 
@@ -49,5 +50,19 @@ describe('replies still owed when the bot starts', () => {
     expect(await queue.getJobState('owed')).toBe('waiting');
     expect((await queue.getJob('owed'))!.attemptsMade).toBe(0);
     expect(await queue.getJobState('refused')).toBe('failed');
+  });
+});
+
+describe('the pause of all replies while our SMTP login or connection fails', () => {
+  it('grows while the trouble lasts, starts short again after a reply went out, and is lifted at start', async () => {
+    expect(await pauseReplies(redis, prefix, queue)).toBe(15_000);
+    expect(await pauseReplies(redis, prefix, queue)).toBe(30_000);
+    expect(await queue.getRateLimitTtl()).toBeGreaterThan(15_000);
+    await smtpTroubleOver(redis, prefix);
+    expect(await pauseReplies(redis, prefix, queue)).toBe(15_000);
+    expect(await liftReplyPause(redis, prefix, queue)).toBe(true);
+    expect(await queue.getRateLimitTtl()).toBeLessThanOrEqual(0);
+    // Nothing to lift: the per-minute limit's count is left alone.
+    expect(await liftReplyPause(redis, prefix, queue)).toBe(false);
   });
 });

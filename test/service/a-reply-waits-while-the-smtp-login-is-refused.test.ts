@@ -1,8 +1,8 @@
 // The running bot on the local services, sending through an SMTP server of the test's own (smtp-server on loopback,
 // passing what it takes on to the local front door, so counties see it): while that server refuses the bot's login
-// (535, as 126 answers a mistyped 授权码) a reply waits and is retried, never given up as refused; once the login is
-// accepted again it goes out exactly once, on a retry or, after a restart, at once. A 550 to a recipient still ends
-// that reply at the first try.
+// (535, as 126 answers a mistyped 授权码) replies wait, never given up as refused, and the server sees one login a
+// pause, not one for each reply owed; once the login is accepted again each goes out exactly once, when the pause ends
+// or, after a restart, at once. A 550 to a recipient still ends that reply at the first try.
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -18,7 +18,7 @@ import { repliesByOriginal } from './mail-lookup.ts';
 const REFUSED_RECIPIENT = 'hrx@county.test';
 
 /** What the test's SMTP server saw: refused logins, and each message it took with the time it took it. */
-const seen = { refusedLogins: 0, taken: [] as { at: number; raw: string }[] };
+const seen = { refusedLogins: [] as number[], taken: [] as { at: number; raw: string }[] };
 let loginRefused = true;
 let smtp: SMTPServer;
 let env: ServicesEnv;
@@ -31,7 +31,7 @@ async function startSmtp(frontDoor: { host: string; port: number }): Promise<num
     secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, logger: false,
     onAuth(auth, _session, done) {
       if (!loginRefused) return done(null, { user: auth.username });
-      seen.refusedLogins += 1;
+      seen.refusedLogins.push(Date.now());
       done(Object.assign(new Error('Error: authentication failed'), { responseCode: 535 }));
     },
     onRcptTo(address, _session, done) {
@@ -70,14 +70,12 @@ async function replyJobOf(email: CountyEmail) {
   }, { timeout: 60_000, interval: 200 });
 }
 
-/** Waits until the reply job of `email` has failed `tries` times, and returns when that was seen. */
-async function failedTries(email: CountyEmail, tries: number): Promise<number> {
-  const job = await replyJobOf(email);
-  await vi.waitFor(async () => {
-    const { attemptsMade } = (await bot!.ctx.queues.reply.getJob(job.id!))!;
-    if (attemptsMade < tries) throw new Error(`${attemptsMade}/${tries} tries`);
-  }, { timeout: 180_000, interval: 250 });
-  return Date.now();
+/** Waits until the server has refused `count` logins in all, and returns when the last was seen. */
+async function refusedLogins(count: number): Promise<number> {
+  await vi.waitFor(() => {
+    if (seen.refusedLogins.length < count) throw new Error(`${seen.refusedLogins.length}/${count} logins refused`);
+  }, { timeout: 180_000, interval: 100 });
+  return seen.refusedLogins[count - 1];
 }
 
 const marksOf = async (email: CountyEmail) => {
@@ -86,6 +84,7 @@ const marksOf = async (email: CountyEmail) => {
 };
 
 let onItsOwn: CountyEmail;
+let alongside: CountyEmail;
 let afterRestart: CountyEmail;
 let refusedRecipient: CountyEmail;
 
@@ -93,7 +92,8 @@ beforeAll(async () => {
   env = await startServices();
   const port = await startSmtp(env.smtp);
   stage = await openStage(env, 'smtp-login', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false' });
-  [onItsOwn, afterRestart, refusedRecipient] = await Promise.all([SAMPLE, fixture('平江县-受理-GBK.eml'), fixture('华容县-受理-wps.eml')]
+  [onItsOwn, alongside, afterRestart, refusedRecipient] = await Promise.all(
+    [SAMPLE, fixture('云溪区-受理-每类3条.eml'), fixture('平江县-受理-GBK.eml'), fixture('华容县-受理-wps.eml')]
     .map((file) => freshCopy(stage, file)));
   bot = await startStageBot(stage);
 }, 300_000);
@@ -104,42 +104,51 @@ afterAll(async () => {
   await stage?.dispose();
 }, 120_000);
 
-describe('a reply while our SMTP login is refused (535)', () => {
-  it('waits and is retried, marked waiting on the login, never refused, nothing sent', async () => {
+describe('replies while our SMTP login is refused (535)', () => {
+  it('wait, one refused login a pause for all of them, marked waiting on the login, never refused, nothing sent', async () => {
     loginRefused = true;
     await deliver(stage, onItsOwn, '2022-07-01T14:20:11+08:00');
-    await failedTries(onItsOwn, 2);
-    const job = await replyJobOf(onItsOwn);
-    expect(await job.getState()).toBe('delayed');
-    const marks = await marksOf(onItsOwn);
-    expect(marks.refused).toBeUndefined();
-    expect(marks.sent).toBeUndefined();
-    expect(JSON.parse(marks.waiting)).toMatchObject({ trouble: 'login' });
-    expect(seen.refusedLogins).toBeGreaterThanOrEqual(2);
-    expect(answersTo(onItsOwn)).toHaveLength(0);
+    await deliver(stage, alongside, '2022-07-01T14:21:40+08:00');
+    const jobs = await Promise.all([replyJobOf(onItsOwn), replyJobOf(alongside)]);
+    // The first refusal pauses every reply 15 s, the second 30 s: without the pause each reply would try its own.
+    const second = await refusedLogins(2);
+    expect(second - seen.refusedLogins[0]).toBeGreaterThanOrEqual(14_000);
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(seen.refusedLogins).toHaveLength(2);
+    for (const job of jobs) {
+      const now = (await bot!.ctx.queues.reply.getJob(job.id!))!;
+      // Back in the queue, not failed: no reply runs out of tries while the login is refused.
+      expect([await now.getState(), now.attemptsMade]).toEqual(['waiting', 0]);
+    }
+    const marks = await Promise.all([marksOf(onItsOwn), marksOf(alongside)]);
+    for (const mark of marks) expect([mark.refused, mark.sent]).toEqual([undefined, undefined]);
+    expect(marks.filter((mark) => mark.waiting).map((mark) => JSON.parse(mark.waiting))).toEqual([expect.objectContaining({ trouble: 'login' })]);
+    expect([...answersTo(onItsOwn), ...answersTo(alongside)]).toHaveLength(0);
   }, 300_000);
 
-  it('goes out exactly once on its own retry once the login is accepted again', async () => {
+  it('go out exactly once each when the pause ends, once the login is accepted again', async () => {
     loginRefused = false;
-    const [handled] = await waitUntilHandled(stage, 1, 180_000);
-    expect(handled.replySteps).toEqual(expect.arrayContaining(['sent', 'copied', 'filed']));
-    expect(answersTo(onItsOwn)).toHaveLength(1);
+    await waitUntilHandled(stage, 2, 180_000);
     const replies = await repliesByOriginal(env, stage.tag);
-    expect((replies.get(onItsOwn.messageId) ?? []).map((r) => r.account)).toEqual([onItsOwn.mailbox]);
+    for (const email of [onItsOwn, alongside]) {
+      expect(answersTo(email)).toHaveLength(1);
+      expect((replies.get(email.messageId) ?? []).map((r) => r.account)).toEqual([email.mailbox]);
+    }
   }, 300_000);
 
-  it('goes out at once when the bot is restarted after the fix, not after its retry\'s wait, and once', async () => {
+  it('go out at once when the bot is restarted after the fix, not when the pause would end, and once', async () => {
     loginRefused = true;
+    const before = seen.refusedLogins.length;
     await deliver(stage, afterRestart, '2022-07-02T09:00:00+08:00');
-    // After its second failed try the reply waits 30 s.
-    const secondFailureSeen = await failedTries(afterRestart, 2);
+    // A reply went out since the last trouble, so the pauses start again from 15 s: after the second, 30 s.
+    const secondRefusal = await refusedLogins(before + 2);
     await bot!.stop();
     loginRefused = false;
     bot = await startStageBot(stage);
-    await waitUntilHandled(stage, 2, 180_000);
+    await waitUntilHandled(stage, 3, 180_000);
     const answers = answersTo(afterRestart);
     expect(answers).toHaveLength(1);
-    expect(answers[0].at).toBeLessThan(secondFailureSeen + 25_000);
+    expect(answers[0].at).toBeLessThan(secondRefusal + 25_000);
     const replies = await repliesByOriginal(env, stage.tag);
     expect((replies.get(afterRestart.messageId) ?? []).map((r) => r.account)).toEqual([afterRestart.mailbox]);
     expect(answersTo(onItsOwn)).toHaveLength(1);

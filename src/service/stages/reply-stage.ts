@@ -1,6 +1,6 @@
 // Stage "reply": send the answer once, keep a copy in Sent, then mark and file the county's email. Each step is
 // remembered per email in Redis, so a retry repeats only what did not happen.
-import { UnrecoverableError } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import { readArchivedEmail } from '../../archive/archive-email.ts';
 import { appendToSent, fileOriginal } from '../../mailbox/mailbox-actions.ts';
@@ -12,6 +12,7 @@ import { replyFor } from '../../reply/render-reply.ts';
 import { ownAddresses } from '../../mail/auto-generated.ts';
 import { sendRaw, SmtpTroubleError } from '../../reply/smtp-send.ts';
 import type { ReplyJob } from '../jobs.ts';
+import { pauseReplies, smtpTroubleOver } from '../reply-retry.ts';
 import type { LedgerRecord } from '../../ledger/ledger-types.ts';
 import type { UnsentReply } from '../../ledger/digest-view.ts';
 import type { SmtpTrouble } from '../../reply/smtp-failure.ts';
@@ -48,14 +49,21 @@ export async function runReply(
       // Refused for good: not answered and not filed, like a held reply; the daily digest names it for staff.
       if (err instanceof UnrecoverableError) await ctx.redis.hset(marks, 'refused', err.message);
       if (err instanceof SmtpTroubleError) {
-        // Our side's trouble: the job retries until the reply goes out; meanwhile the digest says it is waiting.
+        // Our side's trouble: the reply is tried until it goes out; meanwhile the digest says it is waiting.
         await ctx.redis.hset(marks, 'waiting', JSON.stringify({ trouble: err.trouble, detail: err.detail }));
-        // A server's bad minute (4xx) is routine; the rest waits for the operator.
-        log[err.trouble === 'deferred' ? 'warn' : 'error']({ to: reply.to, trouble: err.trouble }, `reply not sent, will retry: ${err.message}`);
+        // A server's bad minute (4xx) is routine, and may be this message's alone: the job retries on its own.
+        if (err.trouble === 'deferred') log.warn({ to: reply.to, trouble: err.trouble }, `reply not sent, will retry: ${err.message}`);
+        else {
+          // The rest waits for the operator, and is the same for every reply: all of them wait.
+          const pauseMs = await pauseReplies(ctx.redis, ctx.keyPrefix, ctx.queues.reply);
+          log.error({ to: reply.to, trouble: err.trouble, pauseSeconds: pauseMs / 1000 }, `replies paused, this one first when they go on: ${err.message}`);
+          throw Worker.RateLimitError();
+        }
       }
       throw err;
     }
     await mark('sent');
+    await smtpTroubleOver(ctx.redis, ctx.keyPrefix);
     log.info({ to: reply.to, subject: reply.subject, messageId: message.messageId }, 'reply sent');
   }
   if (!done.has('copied') || !done.has('filed')) {
