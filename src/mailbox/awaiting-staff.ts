@@ -27,3 +27,16 @@ export async function awaitingStaff(client: ImapFlow, places: readonly (MailboxP
   }
   return waiting;
 }
+
+/** Whether staff answered the email from their mail client (flagged \Answered); false where that cannot be told (no
+ *  longer there, a mailbox rebuilt under a new UIDVALIDITY): answering twice is better than not at all. */
+export async function answeredByStaff(client: ImapFlow, place: MailboxPlace): Promise<boolean> {
+  const lock = await client.getMailboxLock(place.mailbox, { readOnly: true });
+  try {
+    if (String(client.mailbox ? client.mailbox.uidValidity : '') !== place.uidValidity) return false;
+    const found = await client.fetchOne(String(place.uid), { uid: true, flags: true }, { uid: true });
+    return Boolean(found && found.flags?.has('\\Answered'));
+  } finally {
+    lock.release();
+  }
+}

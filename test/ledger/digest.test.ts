@@ -121,7 +121,7 @@ describe('the daily digest', () => {
       { record: huarong, why: 'connection' as const, detail: 'wrong version number' },
     ];
     const { text, html } = buildDigest(state, campaign, NOW, unsent);
-    expect(text).toMatch(/七、未能发出的回复（0 封；[^\n]*\n- 无\n暂未发出、正在自动重试的回复（2 封；[^\n]*请勿人工回复/);
+    expect(text).toMatch(/七、未能发出的回复（0 封；[^\n]*\n- 无\n暂未发出、正在自动重试的回复（2 封；[^\n]*无需人工回复；已人工回复的，不再自动发出/);
     expect(text).toContain('，受理）：本局发信邮箱登录被拒（授权码有误或失效？请维护人员检查 SMTP_USER、SMTP_PASS），正在自动重试（Invalid login: 535 Error: authentication failed）');
     expect(text).toContain('，退回）：连不上本局的发信服务器（请维护人员检查 SMTP_HOST、SMTP_PORT、SMTP_SECURE 及网络），正在自动重试（wrong version number）');
     expect(text).not.toContain('拒收此回复');

@@ -2,7 +2,8 @@
 // passing what it takes on to the local front door, so counties see it): while that server refuses the bot's login
 // (535, as 126 answers a mistyped 授权码) replies wait, never given up as refused, and the server sees one login a
 // pause, not one for each reply owed; once the login is accepted again each goes out exactly once, when the pause ends
-// or, after a restart, at once. A 550 to a recipient still ends that reply at the first try.
+// or, after a restart, at once, unless staff answered the email by hand meanwhile. A 550 to a recipient still ends
+// that reply at the first try.
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -13,7 +14,7 @@ import {
   deliver, fixture, freshCopy, handledEmails, openStage, recordOf, SAMPLE, startServices, startStageBot, waitUntilHandled,
   type CountyEmail, type Stage,
 } from './harness.ts';
-import { repliesByOriginal } from './mail-lookup.ts';
+import { cityMessages, repliesByOriginal, withAccount } from './mail-lookup.ts';
 
 const REFUSED_RECIPIENT = 'hrx@county.test';
 
@@ -86,14 +87,15 @@ const marksOf = async (email: CountyEmail) => {
 let onItsOwn: CountyEmail;
 let alongside: CountyEmail;
 let afterRestart: CountyEmail;
+let answeredByHand: CountyEmail;
 let refusedRecipient: CountyEmail;
 
 beforeAll(async () => {
   env = await startServices();
   const port = await startSmtp(env.smtp);
   stage = await openStage(env, 'smtp-login', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false' });
-  [onItsOwn, alongside, afterRestart, refusedRecipient] = await Promise.all(
-    [SAMPLE, fixture('云溪区-受理-每类3条.eml'), fixture('平江县-受理-GBK.eml'), fixture('华容县-受理-wps.eml')]
+  [onItsOwn, alongside, afterRestart, answeredByHand, refusedRecipient] = await Promise.all(
+    [SAMPLE, fixture('云溪区-受理-每类3条.eml'), fixture('平江县-受理-GBK.eml'), fixture('岳阳县-受理-doc-8bit.eml'), fixture('华容县-受理-wps.eml')]
     .map((file) => freshCopy(stage, file)));
   bot = await startStageBot(stage);
 }, 300_000);
@@ -152,6 +154,29 @@ describe('replies while our SMTP login is refused (535)', () => {
     const replies = await repliesByOriginal(env, stage.tag);
     expect((replies.get(afterRestart.messageId) ?? []).map((r) => r.account)).toEqual([afterRestart.mailbox]);
     expect(answersTo(onItsOwn)).toHaveLength(1);
+  }, 300_000);
+
+  it('is not sent when staff answered the email from their mail client while it waited', async () => {
+    loginRefused = true;
+    const before = seen.refusedLogins.length;
+    await deliver(stage, answeredByHand, '2022-07-02T09:30:00+08:00');
+    await refusedLogins(before + 1);
+    await withAccount(env, env.city, async (client) => {
+      const lock = await client.getMailboxLock(stage.folder);
+      try {
+        const uids = await client.search({ header: { 'Message-ID': answeredByHand.messageId } }, { uid: true });
+        expect(uids).toHaveLength(1);
+        await client.messageFlagsAdd(String((uids as number[])[0]), ['\\Answered', '\\Seen'], { uid: true });
+      } finally {
+        lock.release();
+      }
+    });
+    loginRefused = false;
+    await vi.waitFor(async () => expect((await marksOf(answeredByHand))['answered-by-staff']).toBeDefined(), { timeout: 120_000, interval: 500 });
+    expect((await marksOf(answeredByHand)).sent).toBeUndefined();
+    expect(answersTo(answeredByHand)).toHaveLength(0);
+    // Left where staff answered it, not filed by the bot.
+    expect(await cityMessages(env, stage.folder, answeredByHand.messageId)).toHaveLength(1);
   }, 300_000);
 });
 

@@ -3,6 +3,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import { readArchivedEmail } from '../../archive/archive-email.ts';
+import { answeredByStaff } from '../../mailbox/awaiting-staff.ts';
 import { appendToSent, fileOriginal } from '../../mailbox/mailbox-actions.ts';
 import type { MailboxSession } from '../../mailbox/mailbox-session.ts';
 import { readEmail } from '../../mail/read-email.ts';
@@ -18,7 +19,7 @@ import type { UnsentReply } from '../../ledger/digest-view.ts';
 import type { SmtpTrouble } from '../../reply/smtp-failure.ts';
 import type { ServiceContext } from '../service-context.ts';
 
-export type ReplyStep = 'sent' | 'copied' | 'filed' | 'held';
+export type ReplyStep = 'sent' | 'copied' | 'filed' | 'held' | 'answered-by-staff';
 
 const marksKey = (ctx: ServiceContext, emailId: string) => `${ctx.keyPrefix}reply:${emailId}`;
 
@@ -37,6 +38,12 @@ export async function runReply(
   if (!reply.to) return [];
   const message = await composeReply(email, reply, { address: ctx.config.mailFrom, name: ctx.campaign.collector.name }, intake.emailId);
   if (!done.has('sent')) {
+    // A reply kept waiting by our SMTP trouble is late: staff, seeing the email unread, may have answered it by hand.
+    if (done.has('waiting') && (await mailbox.use((client) => answeredByStaff(client, intake.place)))) {
+      await mark('answered-by-staff');
+      log.info({ to: reply.to }, 'reply not sent: staff answered the email from their mail client while it waited');
+      return ['answered-by-staff'];
+    }
     if (!(await admitReply(ctx.redis, ctx.keyPrefix, reply.to, intake.emailId, ctx.config.repliesPerSenderPerHour))) {
       // Not answered and not filed: the email stays in the mailbox for staff, the verdict is in the ledger.
       await mark('held');
@@ -82,12 +89,12 @@ export async function runReply(
 /**
  * Another copy of an email (delivered twice, found again in another place) is never answered: once its first copy is
  * answered and filed, it is filed too, else it waits (the job is retried); where the first copy's reply was held or
- * refused, both stay unread in the mailbox for staff.
+ * refused, both stay unread in the mailbox for staff (and where staff answered it, both stay where they are).
  */
 async function fileCopy(ctx: ServiceContext, mailbox: MailboxSession, { intake, verdict }: ReplyJob, marks: string): Promise<ReplyStep[]> {
   const done = await ctx.redis.hgetall(marks);
-  // Nobody to answer (no sender address): its first copy is left unanswered where it was, so is this one.
-  if (done.held || done.refused || !verdict.reply?.to) return [];
+  // Nobody to answer (no sender address), or staff answered by hand: its first copy is left where it was, so is this.
+  if (done.held || done.refused || done['answered-by-staff'] || !verdict.reply?.to) return [];
   if (!done.filed) throw new Error('another copy of this email is not answered yet');
   const filedCopy = `filed-${intake.place.uidValidity}-${intake.place.uid}`;
   if (!done[filedCopy]) {
@@ -118,7 +125,7 @@ export async function unsentReplies(ctx: ServiceContext, records: LedgerRecord[]
   answered.forEach((record, k) => {
     const [err, marks] = results[k] as [Error | null, Record<string, string>];
     if (err) throw err;
-    if (marks.sent) return;
+    if (marks.sent || marks['answered-by-staff']) return;
     if (marks.refused) unsent.push({ record, why: 'refused', detail: marks.refused });
     else if (marks.held) unsent.push({ record, why: 'held', detail: '' });
     else if (marks.waiting) {
