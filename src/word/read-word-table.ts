@@ -6,6 +6,7 @@ import { docxToBlocks } from './docx-to-blocks.ts';
 import { findFormTable } from './find-form-table.ts';
 import { htmlFileToBlocks, mhtmlFileToBlocks } from './html-file-to-blocks.ts';
 import { oleToBlocks } from './ole-to-blocks.ts';
+import { rtfToBlocks } from './rtf-to-blocks.ts';
 import { sniffWordFormat } from './sniff-word-format.ts';
 import type { WordBlock } from './word-blocks.ts';
 import { WordReadError } from './word-read-error.ts';
@@ -20,7 +21,7 @@ function readBlocks(bytes: Buffer): Promise<WordBlock[]> {
     case 'ole': return oleToBlocks(bytes);
     case 'html': return Promise.resolve(htmlFileToBlocks(bytes));
     case 'mhtml': return mhtmlFileToBlocks(bytes);
-    case 'rtf': throw new WordReadError(WORD_REASONS.rtf);
+    case 'rtf': return Promise.resolve(rtfToBlocks(bytes));
     case 'unknown': throw new WordReadError(WORD_REASONS.notWord);
   }
 }

@@ -8,8 +8,6 @@ const mb = (bytes: number) => `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`
 export const WORD_REASONS = {
   tooLarge: (size: number) => `文件大小 ${mb(size)}，超过 ${mb(MAX_ATTACHMENT_BYTES)} 的上限`,
   notWord: '这不是 Word 文档（.docx、.doc 或 .wps），可能是改了扩展名的其他文件',
-  // Word and WPS open an RTF file named .doc without a word; its tables are not read here.
-  rtf: '是 RTF 格式的文件（只是扩展名为 Word 的），无法读取其中的表格',
   corrupt: '文件已损坏或不完整（可能下载或发送时中断）',
   encrypted: '文件设置了打开密码（已加密），无法读取',
   bomb: '文件解压后体积异常巨大（疑似压缩炸弹），为安全起见不予打开',

@@ -81,13 +81,13 @@ describe('readWordTable on the shapes counties send', () => {
   });
 });
 
-describe('readWordTable on legacy and web formats gives the same table as the .docx', () => {
+describe('readWordTable on legacy, RTF and web formats gives the same table as the .docx', () => {
   for (const name of ['平江县-推荐表', '华容县-合并表头', '岳阳县-跨页续表', '平江县-合并版块']) {
-    it(`reads ${name}.doc (made by LibreOffice) exactly as ${name}.docx`, async () => {
-      const doc = table(await read(`${name}.doc`));
+    it.each([[`${name}.doc`], [`${name}-RTF.doc`]])('reads %s (made by LibreOffice) exactly as the .docx', async (file) => {
+      const legacy = table(await read(file));
       const docx = table(await read(`${name}.docx`));
-      expect(doc.rows).toEqual(docx.rows);
-      expect(doc.header).toEqual(docx.header);
+      expect(legacy.rows).toEqual(docx.rows);
+      expect(legacy.header).toEqual(docx.header);
     });
   }
 
