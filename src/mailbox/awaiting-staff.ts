@@ -2,6 +2,7 @@
 // flagged \Answered (RFC 3501), and one they deleted or moved away is no longer where the poller found it.
 import type { ImapFlow } from 'imapflow';
 import type { MailboxPlace } from '../service/jobs.ts';
+import { catchUp } from './mailbox-actions.ts';
 
 /** One answer per place, in order. A place that cannot be judged (no place, a mailbox rebuilt under a new
  *  UIDVALIDITY) counts as waiting: naming an email twice is better than dropping one nobody answered. */
@@ -16,6 +17,7 @@ export async function awaitingStaff(client: ImapFlow, places: readonly (MailboxP
     try {
       const current = here.filter(({ p }) => String(client.mailbox ? client.mailbox.uidValidity : '') === p.uidValidity);
       if (current.length === 0) continue;
+      await catchUp(client);
       const open = new Set<number>();
       for await (const m of client.fetch(current.map(({ p }) => p.uid).join(','), { uid: true, flags: true }, { uid: true })) {
         if (!m.flags?.has('\\Answered') && !m.flags?.has('\\Deleted')) open.add(m.uid);
@@ -34,6 +36,7 @@ export async function answeredByStaff(client: ImapFlow, place: MailboxPlace): Pr
   const lock = await client.getMailboxLock(place.mailbox, { readOnly: true });
   try {
     if (String(client.mailbox ? client.mailbox.uidValidity : '') !== place.uidValidity) return false;
+    await catchUp(client);
     const found = await client.fetchOne(String(place.uid), { uid: true, flags: true }, { uid: true });
     return Boolean(found && found.flags?.has('\\Answered'));
   } finally {

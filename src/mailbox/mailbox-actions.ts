@@ -27,6 +27,7 @@ export async function fileOriginal(client: ImapFlow, place: MailboxPlace, decisi
     const mailbox = client.mailbox;
     if (!mailbox || String(mailbox.uidValidity) !== place.uidValidity) return false;
     const uid = String(place.uid);
+    await catchUp(client);
     const found = await client.search({ uid }, { uid: true });
     if (!found || found.length === 0) return false;
     await client.messageFlagsAdd(uid, [keyword], { uid: true });
@@ -36,4 +37,11 @@ export async function fileOriginal(client: ImapFlow, place: MailboxPlace, decisi
   } finally {
     lock.release();
   }
+}
+
+/** A session that selected the mailbox before an email arrived is not told of it, and the server finds no such UID
+ *  for it (Dovecot), until the server reports new mail: at a NOOP (RFC 3501 6.1.2). The session is kept open between
+ *  replies, so a copy of an email delivered after the first was answered was never filed. */
+export async function catchUp(client: ImapFlow): Promise<void> {
+  await client.noop();
 }

@@ -1,6 +1,6 @@
 // One email delivered twice (a sender's retry after a timeout: the copies differ only in the Received line each
 // delivery added) is one filing: decided and recorded once, answered once, and both copies filed where staff look,
-// none left unread in the inbox as if unanswered.
+// none left unread in the inbox as if unanswered, also a copy arriving after the first was answered.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServicesEnv } from '../../scripts/services/services-env.ts';
 import type { Bot } from '../../src/service/bot.ts';
@@ -43,6 +43,12 @@ describe('an email delivered twice', () => {
     expect(filed.every((m) => m.flags.has('$IntakeAccepted'))).toBe(true);
     expect(await cityMessages(env, stage.folder, stage.tag)).toEqual([]);
   });
+
+  it('files a copy that arrives after the first was answered, and answers it no more', async () => {
+    await deliver(stage, delivered('from mx3.pingjiang.test by mx.126.com; Fri, 1 Jul 2022 10:09:12 +0800'), '2022-07-01T10:09:12+08:00');
+    await vi.waitFor(async () => expect(await cityMessages(env, '已受理', stage.tag)).toHaveLength(3), { timeout: 180_000, interval: 1000 });
+    expect(await cityMessages(env, stage.folder, stage.tag)).toEqual([]);
+  }, 200_000);
 
   it('is answered once and recorded once', async () => {
     expect((await repliesByOriginal(env, stage.tag)).get(email.messageId)).toHaveLength(1);

@@ -99,7 +99,8 @@ async function fileCopy(ctx: ServiceContext, mailbox: MailboxSession, { intake, 
   const filedCopy = `filed-${intake.place.uidValidity}-${intake.place.uid}`;
   if (!done[filedCopy]) {
     // Never ignored mail: runReply answers only accepted and returned emails.
-    await mailbox.use((client) => fileOriginal(client, intake.place, verdict.decision as 'accept' | 'reject'));
+    const filed = await mailbox.use((client) => fileOriginal(client, intake.place, verdict.decision as 'accept' | 'reject'));
+    if (!filed) ctx.log.warn({ emailId: intake.emailId, place: intake.place }, 'copy of an answered email no longer where it was found; left as it is');
     await ctx.redis.hset(marks, filedCopy, new Date().toISOString());
   }
   return ['filed'];
