@@ -89,7 +89,12 @@ function headerCells(window: TextBox[], names: Map<string, FieldKey>): HeaderCel
 
 /** A cell's text read line by line, left to right. */
 function cellKey(group: TextBox[]): string {
-  return nameKey(textLines(group).map((line) => line.sort((a, b) => a.left - b.left).map((b) => b.text).join('')).join(''));
+  return nameKey(textLines(group).map(lineText).join(''));
+}
+
+/** A line's boxes read left to right. */
+export function lineText(line: TextBox[]): string {
+  return line.sort((a, b) => a.left - b.left).map((b) => b.text).join('');
 }
 
 function isHeaderStart(key: string, names: Map<string, FieldKey>): boolean {

@@ -5,7 +5,7 @@ import { MAX_PDF_PAGES } from '../limits.ts';
 import { nameKey } from '../rules/normalize.ts';
 import { isTotalRow } from '../rules/total-row.ts';
 import type { OpenedPdf } from './open-pdf.ts';
-import { findHeaderRows, type HeaderRow } from './header-row.ts';
+import { findHeaderRows, lineText, textLines, type HeaderRow } from './header-row.ts';
 import { onlyInvisibleText } from './invisible-text.ts';
 import { pageOperators } from './page-operators.ts';
 import { readTextBoxes, type TextBox } from './page-layout.ts';
@@ -41,8 +41,7 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
     letters += boxes.reduce((sum, box) => sum + (box.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
     const headers = findHeaderRows(boxes, form);
     if (!headers.length && !running) continue;
-    const top = headers[0]?.bottom ?? -Infinity;
-    const end = Math.min(Infinity, ...boxes.filter((b) => b.top > top && nameKey(b.text).startsWith(notes)).map((b) => b.top));
+    const end = notesTop(boxes.filter((b) => b.top > (headers[0]?.bottom ?? -Infinity)), notes);
     const rules = await readRules(page);
     for (const [i, part] of tableParts(headers, end).entries()) {
       const body = boxes.filter((b) => middle(b) > part.from && b.top < part.to);
@@ -57,6 +56,13 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
   }
   const titles = columns ? rows.filter((row) => !isTotalRow(row.cells)).map((row) => row.cells.title ?? '').filter((title) => title) : null;
   return { pages, hasTextLayer: letters >= MIN_LETTERS, titles };
+}
+
+/** The top of the first line that begins with the notes marker (填表说明), or Infinity. The marker is looked for in
+ * whole lines: LibreOffice cuts a line set on the template's character grid into several text runs (`填表` `说明：`). */
+function notesTop(boxes: TextBox[], marker: string): number {
+  const line = textLines(boxes).find((words) => nameKey(lineText(words)).startsWith(marker));
+  return line ? Math.min(...line.map((b) => b.top)) : Infinity;
 }
 
 function joinRow(row: TableRow, tail: TableRow): void {
