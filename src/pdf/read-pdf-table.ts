@@ -59,7 +59,8 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
 }
 
 /** The top of the first line that begins with the notes marker (填表说明), or Infinity. The marker is looked for in
- * whole lines: LibreOffice cuts a line set on the template's character grid into several text runs (`填表` `说明：`). */
+ * whole lines: past 255 glyphs LibreOffice starts another subset of a font, and cuts a line whose characters lie in
+ * two subsets into two text runs (`填表` `说明`). */
 function notesTop(boxes: TextBox[], marker: string): number {
   const line = textLines(boxes).find((words) => nameKey(lineText(words)).startsWith(marker));
   return line ? Math.min(...line.map((b) => b.top)) : Infinity;
