@@ -30,6 +30,7 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
   let letters = 0;
   let columns: TableColumn[] | null = null;
   let running = false; // the table goes on at the top of the next page
+  let ruled = false; // the table's rows so far lie between rules
   for (let number = 1; number <= pages; number++) {
     const page = await pdf.document.getPage(number);
     // A searchable scan's OCR layer is read as no text, as the scan without it would be. A page of JPEGs and invisible
@@ -42,17 +43,22 @@ export async function readPdfTable(pdf: OpenedPdf, form: FormSpec): Promise<PdfT
     const headers = findHeaderRows(boxes, form);
     if (!headers.length && !running) continue;
     const end = notesTop(boxes.filter((b) => b.top > (headers[0]?.bottom ?? -Infinity)), notes);
+    let ended = end < Infinity;
     const rules = await readRules(page);
     for (const [i, part] of tableParts(headers, end).entries()) {
       const body = boxes.filter((b) => middle(b) > part.from && b.top < part.to);
       if (part.header) columns = tableColumns(part.header, rules.vertical, body);
       const horizontal = rules.horizontal.filter((r) => r.at > part.from - 1 && r.at < part.to);
-      const partRows = readRows(body, columns!, { ...rules, horizontal });
+      const read = readRows(body, columns!, { ...rules, horizontal });
+      // A ruled table goes on ruled: unruled text on the next page (the notes under it, run onto a new page) is not it.
+      if (!part.header && ruled && !read.ruled) { ended = true; break; }
+      ruled = read.ruled;
+      const partRows = read.rows;
       // A row split by a page break goes on, without its number, at the top of the next page.
       if (i === 0 && running && rows.length && partRows.length && !partRows[0].cells.seq) joinRow(rows.at(-1)!, partRows.shift()!);
       rows.push(...partRows);
     }
-    running = end === Infinity;
+    running = !ended;
   }
   const titles = columns ? rows.filter((row) => !isTotalRow(row.cells)).map((row) => row.cells.title ?? '').filter((title) => title) : null;
   return { pages, hasTextLayer: letters >= MIN_LETTERS, titles };

@@ -14,18 +14,22 @@ const ROW_NUMBER = /^\d{1,4}[.、]?$/;
 /** In an unruled table, a blank band this many text heights tall ends the table (a footer may follow). */
 const END_GAP = 3;
 
-export function readRows(body: TextBox[], columns: TableColumn[], rules: Rules): TableRow[] {
+/** `ruled`: horizontal rules cross the title column, so the table is drawn with rules. */
+export interface ReadRows { rows: TableRow[]; ruled: boolean }
+
+export function readRows(body: TextBox[], columns: TableColumn[], rules: Rules): ReadRows {
   const pieces = body.flatMap((box) => splitByColumn(box, columns));
   const title = columns.find((c) => c.key === 'title');
-  if (!title || !pieces.length) return [];
+  if (!title || !pieces.length) return { rows: [], ruled: false };
   const across = Number.isFinite(title.left + title.right) ? (title.left + title.right) / 2 : middleOf(pieces, columns, title);
   const ys = distinct(rules.horizontal.filter((r) => r.from <= across && r.to >= across).map((r) => r.at));
   const numbers = rowNumbers(pieces, columns);
   const ruled = ys.slice(1).map((y, i): [number, number] => [ys[i], y]);
   // Rules only around the table, not between rows, hold several numbers in one band: then numbers split rows.
   const rowsRuled = ruled.length > 0 && ruled.every(([top, bottom]) => numbers.filter((n) => middle(n) >= top && middle(n) < bottom).length <= 1);
-  if (rowsRuled) return ruledRows(body, columns, ruled, rules.vertical);
-  return numberBands(pieces, numbers).map(([top, bottom]) => toRow(pieces.filter((p) => middle(p) >= top && middle(p) < bottom), columns));
+  const rows = rowsRuled ? ruledRows(body, columns, ruled, rules.vertical)
+    : numberBands(pieces, numbers).map(([top, bottom]) => toRow(pieces.filter((p) => middle(p) >= top && middle(p) < bottom), columns));
+  return { rows, ruled: ruled.length > 0 };
 }
 
 /** Each band between rules is cut into cells by the vertical rules crossing it. A band no rule crosses inside the

@@ -15,9 +15,9 @@ const WHAT: Record<string, string> = {
   'notes-heading-starts-page': 'the table ends a page and the notes, 填表说明 heading and all, begin the next',
 };
 
-async function pdfTitles(layout: string) {
+async function pdfTitles(layout: string, notesMarker = campaign.form.notesMarker) {
   opened = await openPdf(pdfFixture(`template-${layout}.pdf`).content);
-  return (await readPdfTable(opened, campaign.form)).titles;
+  return (await readPdfTable(opened, { ...campaign.form, notesMarker })).titles;
 }
 
 describe('a filled template whose notes run onto the page after the table', () => {
@@ -31,5 +31,9 @@ describe('a filled template whose notes run onto the page after the table', () =
     expect(verdict.errors).toEqual([]);
     expect(verdict.decision).toBe('accept');
     expect(verdict.resources.map((r) => r.title)).toEqual(rows.map((r) => r.title));
+  });
+
+  it.each(Object.keys(WHAT))('reads no notes as rows when it misses the notes heading (a county deleted it): the unruled lines on the page after a ruled table are not its rows: %s', async (layout) => {
+    expect(await pdfTitles(layout, 'no such marker')).toEqual(longResources(NOTES_SPILL[layout]).map((r) => r.title));
   });
 });
