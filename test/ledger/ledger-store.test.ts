@@ -83,8 +83,9 @@ describe('recording verdicts', () => {
     }]);
     const late = filingWarnings({ ...returned, errors: [errorOf('LATE')] }, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai');
     expect(late).toEqual([{ code: 'ACCEPTED_FILING_STANDS', message: '湘阴县于2022年7月1日 10:12:00的报送已受理，仍然有效；本次报送逾期，不替代已受理的报送。' }]);
+    // A returned filing after a returned one is told only what to fix, never that it replaces the earlier one.
     const replaced = filingWarnings(returned, { supersedes: { ...previous, accepted: false }, supersededBy: null }, 'Asia/Shanghai');
-    expect(replaced.map((f) => f.code)).toEqual(['RESUBMISSION']);
+    expect(replaced).toEqual([]);
     // An older accepted filing arriving after a newer one says nothing of it; a first filing neither.
     const acceptedFiling = { unit: '湘阴县', filer: null, decision: 'accept' as const, errors: [], warnings: [] };
     expect(filingWarnings(acceptedFiling, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([]);
