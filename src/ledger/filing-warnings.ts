@@ -17,7 +17,7 @@ export function resubmissionWarning(unit: string, supersedes: Pick<FilingRef, 'r
  *  is not asked to send again to take the accepted one's place: the deadline has passed. A returned filing that
  *  displaced a returned one gets none (RESUBMISSION's "以本次为准" fits an accepted filing only). */
 export function filingWarnings(
-  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings' | 'filer'> & { unit: string },
+  filing: Pick<Verdict, 'decision' | 'errors' | 'warnings' | 'filer'> & { unit: string; from?: string },
   result: Pick<RecordResult, 'supersedes' | 'supersededBy'>, timeZone: string,
 ): Finding[] {
   const unit = filerLabel(filing);
@@ -27,5 +27,6 @@ export function filingWarnings(
   const variant = filing.decision === 'reject'
     ? (filing.errors.some((e) => e.code === 'LATE') ? 'ACCEPTED_FILING_STANDS_LATE' : 'ACCEPTED_FILING_STANDS')
     : filing.warnings.some((w) => w.code === 'UNREGISTERED_SENDER') ? 'ACCEPTED_FILING_STANDS_UNREGISTERED' : null;
-  return variant ? [finding('ACCEPTED_FILING_STANDS', { unit, previous }, { variant })] : [];
+  const sender = filing.from ? `（${filing.from}）` : '';
+  return variant ? [finding('ACCEPTED_FILING_STANDS', { unit, previous, sender }, { variant })] : [];
 }

@@ -53,6 +53,11 @@ interface ReplyInput {
 function renderReply(input: ReplyInput): Reply {
   const { campaign, email } = input;
   const kind: Kind = input.errors.length ? 'returned' : 'accepted';
+  // Accepted from an address not registered for the unit, it leaves the unit's filing current (in an accepted reply
+  // ACCEPTED_FILING_STANDS is that case alone): the reply says so once, in that warning, and does not call it
+  // accepted as the unit's filing, nor ask for corrections by answering from the same address.
+  const pending = kind === 'accepted' && input.warnings.some((w) => w.code === 'ACCEPTED_FILING_STANDS');
+  const warnings = pending ? input.warnings.filter((w) => w.code !== 'UNREGISTERED_SENDER') : input.warnings;
   const numbered = (list: Finding[]) => list.map((f, i) => ({ n: i + 1, message: f.message }));
   // Text from the email never carries a line break into a header (no header injection).
   const originalSubject = clipped(printable(email.subject), QUOTED_SUBJECT_CHARS) || campaign.form.title;
@@ -67,8 +72,9 @@ function renderReply(input: ReplyInput): Reply {
     sections: Object.entries(input.countsBySection).map(([name, count]) => ({ name, count })),
     errors: numbered(input.errors),
     errorCount: input.errors.length,
-    warnings: numbered(input.warnings),
-    hasWarnings: input.warnings.length > 0,
+    warnings: numbered(warnings),
+    hasWarnings: warnings.length > 0,
+    pending,
     // File names are printable from the start (attachmentFileName, as the email is read).
     files: email.attachments.map((a) => `《${a.filename}》`).join('、') || '无',
     deadline: `${formatDay(campaign.deadline.date)}24:00`,

@@ -94,7 +94,8 @@ describe('recording verdicts', () => {
     const stranger = { ...acceptedFiling, warnings: [errorOf('UNREGISTERED_SENDER')] };
     expect(filingWarnings(stranger, { supersedes: null, supersededBy: previous }, 'Asia/Shanghai')).toEqual([{
       code: 'ACCEPTED_FILING_STANDS',
-      message: '本次报送的发件邮箱未登记为湘阴县的报送邮箱，湘阴县于2022年7月1日 10:12:00的报送仍为当前有效版本。如本次为本单位的更正，请从登记的邮箱重新发送，或与我们联系登记新邮箱。',
+      message: '本次报送的发件邮箱未登记为湘阴县的报送邮箱，因此本次报送暂不替代湘阴县于2022年7月1日 10:12:00的报送，目前仍以该次报送为准。'
+        + '如本次为本单位的更正，请从登记的报送邮箱重新发送，受理后即以重新发送的为准；如该邮箱确为本单位的报送邮箱，请与我们联系登记。',
     }]);
   });
 
