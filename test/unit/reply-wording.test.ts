@@ -41,3 +41,18 @@ describe('an accepted filing from an unregistered address that leaves the unit\'
     expect(counting.text).toContain(unregistered.message);
   });
 });
+
+describe('an acceptance', () => {
+  it('says a correction counts only when sent, and accepted, before the deadline from the rules', () => {
+    const reply = accepted([], email());
+    const deadline = '2022年7月4日24:00';
+    expect(campaign.deadline.date).toBe('2022-07-04');
+    for (const said of [reply.text, reply.html!]) {
+      expect(said).toContain(`如需修改推荐表，请在报送截止时间（${deadline}）前直接回复本邮件`);
+      expect(said).toContain('以截止前最后一次受理的报送为准');
+    }
+    const later = replyFor({ ...campaign, deadline: { ...campaign.deadline, date: '2022-07-10' } }, email(),
+      { unit: '湘阴县', form: header, errors: [], warnings: [], countsBySection: counts }, []);
+    expect(later.text).toContain('报送截止时间（2022年7月10日24:00）前');
+  });
+});
