@@ -1,5 +1,9 @@
 // CONTACT_INFO: the notice forbids contact details and QR codes in resources; 简介 and 备注 are where they slip in.
+// A share link to a cloud drive (rules/share-link-hosts.yaml) is not one: the notice lets resources go by 网盘.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { finding } from '../../messages/catalogue.ts';
+import { projectFile } from '../../project-files.ts';
 import type { FieldKey } from '../../types.ts';
 import type { Check } from '../check.ts';
 
@@ -15,8 +19,32 @@ const DETECTORS: { what: string; pattern: RegExp }[] = [
 
 const FIELDS: FieldKey[] = ['summary', 'remark'];
 
+const SHARE_HOSTS_FILE = projectFile('rules', 'share-link-hosts.yaml');
+const SHARE_HOSTS = loadShareHosts();
+
+function loadShareHosts(): string[] {
+  const data = parseYaml(readFileSync(SHARE_HOSTS_FILE, 'utf8')) as { hosts?: unknown } | null;
+  const hosts = data?.hosts;
+  if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === 'string' && /^[\w-]+(\.[\w-]+)+$/.test(h))) {
+    throw new Error(`${SHARE_HOSTS_FILE}: hosts must be a list of host names`);
+  }
+  return hosts.map((h: string) => h.toLowerCase());
+}
+
+/** A link or bare host name (not an e-mail address's domain) with its path, as far as URL characters go (not over
+ *  the Chinese text or the comma that follows it, which may hold a phone number). */
+const LINK = /(?<![@\w.-])(?:https?:\/\/)?((?:[\w-]+\.)+[a-z]{2,})(?::\d+)?(?:\/[\w\-./?=&%#~+:]*)?/gi;
+
+/** The text without its cloud-drive share links, which the detectors below are not to take for contact details. */
+function withoutShareLinks(text: string): string {
+  return text.replace(LINK, (link, host: string) => {
+    const name = host.toLowerCase();
+    return SHARE_HOSTS.some((h) => name === h || name.endsWith(`.${h}`)) ? ' ' : link;
+  });
+}
+
 export const checkContactInfo: Check = ({ campaign, rows }) => rows.flatMap((row) => FIELDS.flatMap((field) => {
-  const text = (row.cells[field] ?? '').normalize('NFKC');
+  const text = withoutShareLinks((row.cells[field] ?? '').normalize('NFKC'));
   const hit = DETECTORS.map((d) => ({ d, m: d.pattern.exec(text) })).find((x) => x.m);
   if (!hit) return [];
   const where = { file: row.file, row: row.position };
