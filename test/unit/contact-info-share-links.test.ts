@@ -32,7 +32,7 @@ describe('CONTACT_INFO and cloud-drive share links', () => {
     expect(flagged('https://pan.baidu.com/s/1Ml0 提取码：xy30，联系电话13812345678')[0]).toContain('手机号码');
     expect(flagged('https://pan.baidu.com/s/1Ml0联系13812345678')[0]).toContain('手机号码');
     expect(flagged('网盘链接见群内，扫码加入：https://pan.baidu.com/s/1Ml0')[0]).toContain('二维码');
-    // An e-mail address at a drive's mail domain is still flagged.
-    expect(flagged('资源发送至 someone@115.com')).toHaveLength(1);
+    // An e-mail address at a drive's mail domain is still flagged, and called an e-mail address.
+    expect(flagged('资源发送至 someone@115.com')[0]).toContain('电子邮箱（“someone@115.com”）');
   });
 });

@@ -8,8 +8,9 @@ import type { FieldKey } from '../../types.ts';
 import type { Check } from '../check.ts';
 
 const DETECTORS: { what: string; pattern: RegExp }[] = [
-  { what: '网址链接', pattern: /(https?:\/\/|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|cn|net|org)(\/\S*)?/i },
+  // An e-mail address first: its domain would pass for a link.
   { what: '电子邮箱', pattern: /[\w.+-]+@[\w-]+(\.[\w-]+)+/ },
+  { what: '网址链接', pattern: /(https?:\/\/|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|cn|net|org)(\/\S*)?/i },
   { what: '手机号码', pattern: /(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/ },
   { what: '电话号码', pattern: /(?<!\d)(0\d{2,3}[-－—\s]?\d{7,8}|400[-\s]?\d{3}[-\s]?\d{4}|[2-8]\d{6,7})(?!\d)/ },
   { what: '二维码', pattern: /二维码|扫码|扫一扫|QR\s?code/i },
