@@ -66,7 +66,7 @@ describe('deciding a submission', () => {
     const { errors } = decide(submission(cells));
     expect(codes(errors)).toEqual(['MISSING_FIELD']);
     expect(errors[0].row).toBe(4);
-    expect(errors[0].message).toContain('资源制作方、资源版权方、资源格式');
+    expect(errors[0].message).toContain('未填写“资源制作方”、“资源版权方”、“资源格式”（必填项）。');
   });
 
   it('reports two rows with the same title, whatever their spacing', () => {

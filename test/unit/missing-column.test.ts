@@ -26,9 +26,12 @@ describe('a table without a required column', () => {
     expect(missing).toHaveLength(2);
     expect(missing[0]).toMatchObject({ file: '推荐表.docx' });
     expect(missing[0].row).toBeUndefined();
-    expect(missing[0].message).toContain('《推荐表.docx》的推荐表没有“资源版权方”列');
+    // The column is said to be missing from the table, not a field to be empty; one column, not "these".
+    expect(missing[0].message).toContain('《推荐表.docx》的推荐表没有“资源版权方”列（必填项）。');
+    expect(missing[0].message).toContain('补上缺少的列');
+    expect(missing[0].message).not.toMatch(/未填写|为空|这些/);
     expect(missing[1]).toMatchObject({ file: '推荐表.docx', row: 3 });
-    expect(missing[1].message).toContain('未填写“资源标题”');
+    expect(missing[1].message).toContain('未填写“资源标题”（必填项）。');
     expect(missing[1].message).not.toContain('资源版权方');
   });
 });

@@ -9,16 +9,21 @@ export const checkMissingFields: Check = ({ campaign, rows }) => {
   const required = campaign.form.columns.filter((c) => c.required);
   const absent = absentColumns(rows, required);
   const byFile = [...absent].filter(([, columns]) => columns.length).map(([file, columns]) =>
-    finding('MISSING_FIELD', { file, fields: columns.map((c) => c.header).join('、') }, { file, variant: 'MISSING_FIELD_COLUMN' }));
+    finding('MISSING_FIELD', { file, fields: quoted(columns) }, { file, variant: 'MISSING_FIELD_COLUMN' }));
   const byRow = rows.flatMap((row) => {
     const missing = required.filter((c) => !absent.get(row.file)!.includes(c) && !(row.cells[c.key] ?? '').trim());
     if (missing.length === 0) return [];
     const where = { file: row.file, row: row.position };
     const title = row.cells.title ? `“${row.cells.title}”` : '资源标题为空';
-    return [finding('MISSING_FIELD', { ...where, title, fields: missing.map((c) => c.header).join('、') }, where)];
+    return [finding('MISSING_FIELD', { ...where, title, fields: quoted(missing) }, where)];
   });
   return [...byFile, ...byRow];
 };
+
+/** “资源版权方”、“资源格式”: each header in its own quotes. */
+function quoted(columns: ColumnSpec[]): string {
+  return columns.map((c) => `“${c.header}”`).join('、');
+}
 
 /** Per file, the required columns its table has no cell of: a row holds a key for every column its header has. */
 function absentColumns(rows: TableRow[], required: ColumnSpec[]): Map<string, ColumnSpec[]> {
