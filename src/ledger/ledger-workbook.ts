@@ -21,9 +21,9 @@ export async function ledgerWorkbookBytes(state: LedgerState, campaign: Campaign
   book.creator = campaign.collector.name;
   book.title = `${campaign.name} 报送台账`;
   writeSummarySheet(book, campaign, unitStandings(state, campaign));
-  writeDetailsSheet(book, campaign, state.records);
-  writeReturnsSheet(book, campaign, state.records);
-  writeEmailsSheet(book, campaign, state.records);
+  writeDetailsSheet(book, campaign, state);
+  writeReturnsSheet(book, campaign, state);
+  writeEmailsSheet(book, campaign, state);
   await book.commit();
   await finished;
   return Buffer.concat(chunks);

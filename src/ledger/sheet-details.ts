@@ -1,8 +1,10 @@
-// Sheet 明细: every resource row of every filing, accepted or returned, old versions included and marked.
+// Sheet 明细: every resource row of every filing, accepted or returned, old versions included; its first column 计入
+// says which rows count (the accepted current filings), the others greyed, so one filter gives the campaign's rows.
 import type { Campaign, FieldKey, Resource } from '../types.ts';
 import { decisionLabel } from './code-labels.ts';
-import { filerLabel, type LedgerRecord } from './ledger-types.ts';
-import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+import { counts, filingStanding } from './filing-fate.ts';
+import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
+import { NOT_COUNTED_FONT, wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 
 interface DetailRow { record: LedgerRecord; resource: Resource }
 
@@ -15,10 +17,12 @@ const FIELDS: { key: Exclude<FieldKey, 'seq'>; width: number; wrap?: boolean }[]
 
 export const UNKNOWN_UNIT_LABEL = '（未识别单位）';
 
-export function writeDetailsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
+export function writeDetailsSheet(book: LedgerBook, campaign: Campaign, state: LedgerState): void {
   const zone = campaign.deadline.timeZone;
   const headerOf = new Map(campaign.form.columns.map((c) => [c.key, c.header]));
+  const standingOf = new Map(state.records.map((r) => [r, filingStanding(state, r)]));
   const columns: ColumnDef<DetailRow>[] = [
+    { header: '计入', width: 6, value: (r) => yesNo(counts(r.record)) },
     { header: '单位', width: 14, value: (r) => filerLabel(r.record.entry.verdict) ?? UNKNOWN_UNIT_LABEL },
     ...FIELDS.filter((f) => headerOf.has(f.key)).map((f): ColumnDef<DetailRow> => ({
       header: headerOf.get(f.key)!, width: f.width, wrap: f.wrap, value: (r) => r.resource[f.key],
@@ -30,11 +34,14 @@ export function writeDetailsSheet(book: LedgerBook, campaign: Campaign, records:
     { header: '收到时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.verdict.receivedAt, zone) },
     { header: '结论', width: 6, value: (r) => decisionLabel(r.record.entry.verdict.decision) },
     { header: '版本', width: 6, value: (r) => r.record.filing?.version ?? null },
-    { header: '当前有效', width: 8, value: (r) => yesNo(r.record.filing?.current ?? false) },
+    { header: '是否计入及原因', width: 30, wrap: true, value: (r) => standingOf.get(r.record) ?? '' },
   ];
-  const rows = byUnitThenReceived(records, campaign)
+  const rows = byUnitThenReceived(state.records, campaign)
     .flatMap((record) => record.entry.verdict.resources.map((resource) => ({ record, resource })));
-  writeTableSheet(book, { name: '明细', columns, rows });
+  writeTableSheet(book, {
+    name: '明细', columns, rows, frozenColumns: 2,
+    styleRow: (row, item) => { if (!counts(item.record)) row.font = NOT_COUNTED_FONT; },
+  });
 }
 
 /** Filings grouped by unit in the campaign's order (unknown units last), each unit's oldest first. */

@@ -63,7 +63,12 @@ export interface TableSheet<R> {
   frozenColumns?: number;
   /** Extra styling of a data row, before it is written out. */
   styleRow?: (row: ExcelJS.Row, item: R) => void;
+  /** Rows after the table and a blank row, outside its filter: sorting or filtering the table leaves them be. */
+  footer?: R[];
 }
+
+/** Grey text for rows kept for the record that do not count. */
+export const NOT_COUNTED_FONT = { color: { argb: 'FF808080' } } as const;
 
 /** Streams one sheet into the book: header row, then every row, each written out as soon as it is complete. */
 export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void {
@@ -90,12 +95,17 @@ export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void
   });
   header.height = HEADER_HEIGHT;
   header.commit();
-  for (const item of rows) {
+  const write = (item: R) => {
     const row = sheet.addRow(columns.map((column) => toCellValue(column.value(item))));
     table.styleRow?.(row, item);
     row.commit();
-  }
+  };
+  rows.forEach(write);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  if (table.footer?.length) {
+    sheet.addRow([]).commit();
+    table.footer.forEach(write);
+  }
   sheet.commit();
 }
 

@@ -1,14 +1,17 @@
-// Sheet 退回记录: every returned email, one line per reason, in the order the emails were received.
+// Sheet 退回记录: every returned email, one line per reason, in the order the emails were received, each saying what
+// became of it since (refiled and accepted, an accepted version still standing, or no accepted version yet).
 import type { Campaign, Finding } from '../types.ts';
 import { codeLabel } from './code-labels.ts';
-import { filerLabel, type LedgerRecord } from './ledger-types.ts';
-import { wallClock, yesNo, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+import { returnFollowUp } from './filing-fate.ts';
+import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
+import { wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 import { UNKNOWN_UNIT_LABEL } from './sheet-details.ts';
 
 interface ReturnRow { record: LedgerRecord; reason: Finding; n: number }
 
-export function writeReturnsSheet(book: LedgerBook, campaign: Campaign, records: LedgerRecord[]): void {
+export function writeReturnsSheet(book: LedgerBook, campaign: Campaign, state: LedgerState): void {
   const zone = campaign.deadline.timeZone;
+  const followUp = new Map(state.records.map((r) => [r, returnFollowUp(state, r)]));
   const columns: ColumnDef<ReturnRow>[] = [
     { header: '单位', width: 14, value: (r) => filerLabel(r.record.entry.verdict) ?? UNKNOWN_UNIT_LABEL },
     { header: '收到时间', width: 17, date: true, value: (r) => wallClock(r.record.entry.verdict.receivedAt, zone) },
@@ -16,7 +19,8 @@ export function writeReturnsSheet(book: LedgerBook, campaign: Campaign, records:
     { header: '邮件主题', width: 28, wrap: true, value: (r) => r.record.entry.subject },
     { header: '发件人', width: 22, value: (r) => r.record.entry.from },
     { header: '版本', width: 6, value: (r) => r.record.filing?.version ?? null },
-    { header: '当前有效', width: 8, value: (r) => yesNo(r.record.filing?.current ?? false) },
+    // A returned filing never counts; what matters is whether the unit has an accepted version since.
+    { header: '后续', width: 22, wrap: true, value: (r) => followUp.get(r.record) ?? '' },
     { header: '问题序号', width: 6, value: (r) => r.n },
     { header: '问题类别', width: 14, value: (r) => codeLabel(r.reason.code) },
     { header: '代码', width: 18, value: (r) => r.reason.code },
@@ -24,7 +28,7 @@ export function writeReturnsSheet(book: LedgerBook, campaign: Campaign, records:
     { header: '文件', width: 22, wrap: true, value: (r) => r.reason.file ?? '' },
     { header: '行', width: 5, value: (r) => r.reason.row ?? null },
   ];
-  const rows = records
+  const rows = state.records
     .filter((r) => r.entry.verdict.decision === 'reject')
     .sort((a, b) => Date.parse(a.entry.verdict.receivedAt) - Date.parse(b.entry.verdict.receivedAt))
     .flatMap((record) => record.entry.verdict.errors.map((reason, i) => ({ record, reason, n: i + 1 })));

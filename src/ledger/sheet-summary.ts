@@ -1,9 +1,10 @@
-// Sheet 汇总: one row per unit, its current filing's rows per section against its quota, status and late mark (a
-// unit whose institutions file on their own: a row for them together, then one per institution), and a row of
-// accepted totals against the campaign's expected minimum.
+// Sheet 汇总: one row per unit, its accepted current filing's rows per section against its quota, status and late
+// mark (a unit whose institutions file on their own: a row for them together, then one per institution), and below
+// the table, outside its filter, a row of accepted totals against the campaign's expected minimum. A returned unit's
+// rows do not count: its section cells stay empty, its returned version's rows are shown apart.
 import type ExcelJS from 'exceljs';
 import type { Campaign } from '../types.ts';
-import { wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
+import { NOT_COUNTED_FONT, wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 import { expectedMinimum, STATUS_LABEL, type UnitStanding } from './unit-standing.ts';
 
 interface SummaryRow {
@@ -11,7 +12,10 @@ interface SummaryRow {
   standing: UnitStanding | null;
   unit: string;
   quota: number | null;
-  counts: number[];
+  /** Rows per section that count (accepted current filings); null where the unit has none. */
+  counts: number[] | null;
+  /** Rows of a returned current filing, which do not count. */
+  returnedRows: number | null;
   minimum: number;
   status: string;
   short: string;
@@ -32,40 +36,55 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     // An institution's row under its unit's.
     unit: s.filer ? `　${s.filer}` : s.unit.name,
     quota: s.unit.quota,
-    counts: s.counts,
+    counts: s.status === 'accepted' ? s.counts : null,
+    returnedRows: s.status === 'returned' ? sum(s.counts) : null,
     minimum: s.unit.quota * campaign.sections.length,
-    status: STATUS_LABEL[s.status],
-    short: s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、'),
+    status: s.status === 'returned' ? `${STATUS_LABEL.returned}（不计入）` : STATUS_LABEL[s.status],
+    short: shortfall(s),
     lastFiled: s.currents.length ? wallClock(s.currents.at(-1)!.entry.verdict.receivedAt, zone) : null,
     late: s.late ? '逾期' : '',
     filings: s.filings.length,
     version: s.currents.length === 1 && !s.members.length ? s.currents[0].filing?.version ?? null : null,
   });
   const rows = standings.flatMap((s) => [rowOf(s), ...s.members.map(rowOf)]);
-  rows.push(totalsRow(campaign, standings));
   const columns: ColumnDef<SummaryRow>[] = [
     { header: '单位', width: 22, value: (r) => r.unit },
     { header: '每版块最低条数', width: 9, value: (r) => r.quota },
-    ...campaign.sections.map((section, i): ColumnDef<SummaryRow> => ({ header: section.name, width: 10, value: (r) => r.counts[i] })),
-    { header: '合计条数', width: 9, value: (r) => r.counts.reduce((a, b) => a + b, 0) },
+    ...campaign.sections.map((section, i): ColumnDef<SummaryRow> => ({ header: section.name, width: 10, value: (r) => r.counts?.[i] ?? null })),
+    { header: '合计条数（已受理）', width: 10, value: (r) => (r.counts ? sum(r.counts) : null) },
     { header: '最低应报条数', width: 9, value: (r) => r.minimum },
     { header: '状态', width: 20, value: (r) => r.status },
+    { header: '退回版本条数（不计入）', width: 12, value: (r) => r.returnedRows },
     { header: '不足版块（现有/最低）', width: 30, value: (r) => r.short, wrap: true },
     { header: '当前版本报送时间', width: 17, value: (r) => r.lastFiled, date: true },
     { header: '逾期', width: 7, value: (r) => r.late },
     { header: '报送次数', width: 7, value: (r) => r.filings },
     { header: '当前版本', width: 7, value: (r) => r.version },
   ];
-  writeTableSheet(book, { name: '汇总', columns, rows, frozenColumns: 1, styleRow: (row, item) => styleSummaryRow(row, item.standing) });
+  writeTableSheet(book, {
+    name: '汇总', columns, rows, frozenColumns: 1, footer: [totalsRow(campaign, standings)],
+    styleRow: (row, item) => styleSummaryRow(row, item.standing),
+  });
 }
 
-/** Marks the sections a filed unit is short in; the totals row in bold. */
+const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+
+/** The sections short of the quota: of the accepted filing, or named as the returned version's. */
+function shortfall(s: UnitStanding): string {
+  const text = s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、');
+  return text && s.status === 'returned' ? `退回版本：${text}` : text;
+}
+
+/** Marks the sections an accepted unit is short in; the totals row in bold; rows that do not count in grey. */
 function styleSummaryRow(row: ExcelJS.Row, standing: UnitStanding | null): void {
   if (!standing) {
     row.font = { bold: true };
     return;
   }
-  if (standing.status === 'none') return;
+  if (standing.status !== 'accepted') {
+    if (standing.status === 'returned') row.font = NOT_COUNTED_FONT;
+    return;
+  }
   standing.counts.forEach((count, j) => {
     if (count < standing.unit.quota) row.getCell(j + FIRST_SECTION_COLUMN).fill = SHORT_FILL;
   });
@@ -79,13 +98,14 @@ function totalsRow(campaign: Campaign, standings: UnitStanding[]): SummaryRow {
     standing: null,
     unit: '已受理合计',
     quota: null,
-    counts: campaign.sections.map((_, i) => accepted.reduce((sum, s) => sum + s.counts[i], 0)),
+    counts: campaign.sections.map((_, i) => accepted.reduce((total, s) => total + s.counts[i], 0)),
+    returnedRows: null,
     minimum: expectedMinimum(campaign),
     status: (['accepted', 'returned', 'none'] as const).map((k) => `${STATUS_LABEL[k]} ${tally(k)}`).join(' / '),
     short: '',
     lastFiled: null,
     late: '',
-    filings: standings.reduce((sum, s) => sum + s.filings.length, 0),
+    filings: standings.reduce((total, s) => total + s.filings.length, 0),
     version: null,
   };
 }

@@ -59,7 +59,8 @@ afterAll(async () => {
 /** A sheet's rows as arrays of cell values, header first. */
 function rowsOf(name: string): ExcelJS.CellValue[][] {
   const sheet = book.getWorksheet(name)!;
-  return sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+  // A blank row (before 汇总's totals) has no values at all.
+  return sheet.getSheetValues().slice(1).filter(Boolean).map((row) => (row as ExcelJS.CellValue[]).slice(1));
 }
 function column(name: string, header: string): ExcelJS.CellValue[] {
   const [head, ...rows] = rowsOf(name);
@@ -75,13 +76,28 @@ describe('the ledger spreadsheet', () => {
     const [head, ...rows] = rowsOf('汇总');
     expect(rows).toHaveLength(campaign.units.length + 1);
     const byUnit = new Map(rows.map((row) => [row[0], Object.fromEntries(head.map((h, i) => [String(h), row[i]]))]));
-    expect(byUnit.get('平江县')).toMatchObject({ 状态: '已受理', 报送次数: 2, 当前版本: 2, 德育: 5, 合计条数: 30, 逾期: undefined });
-    expect(byUnit.get('岳阳县')).toMatchObject({ 状态: '已退回', 德育: 3 });
-    expect(String(byUnit.get('岳阳县')!['不足版块（现有/最低）'])).toContain('德育 3/5');
-    expect(byUnit.get('临湘市')).toMatchObject({ 状态: '已退回', 逾期: '逾期', 德育: 5 });
+    expect(byUnit.get('平江县')).toMatchObject({ 状态: '已受理', 报送次数: 2, 当前版本: 2, 德育: 5, '合计条数（已受理）': 30, 逾期: undefined });
     expect(byUnit.get('华容县')).toMatchObject({ 状态: '未报送', 报送次数: 0 });
-    expect(byUnit.get('已受理合计')).toMatchObject({ 德育: 5, 合计条数: 30, 最低应报条数: expectedMinimum(campaign) });
+    expect(byUnit.get('已受理合计')).toMatchObject({ 德育: 5, '合计条数（已受理）': 30, 最低应报条数: expectedMinimum(campaign) });
     expect(byUnit.get('平江县')!['当前版本报送时间']).toEqual(new Date('2022-07-02T16:30:00Z'));
+  });
+
+  it('汇总 counts only accepted filings in the section columns; a returned unit\'s rows are shown apart', () => {
+    const [head, ...rows] = rowsOf('汇总');
+    const byUnit = new Map(rows.map((row) => [row[0], Object.fromEntries(head.map((h, i) => [String(h), row[i]]))]));
+    expect(byUnit.get('岳阳县')).toMatchObject({ 状态: '已退回（不计入）', 德育: undefined, '合计条数（已受理）': undefined, '退回版本条数（不计入）': 18 });
+    expect(String(byUnit.get('岳阳县')!['不足版块（现有/最低）'])).toContain('退回版本：德育 3/5');
+    expect(byUnit.get('临湘市')).toMatchObject({ 状态: '已退回（不计入）', 逾期: '逾期', 德育: undefined, '退回版本条数（不计入）': 30 });
+    expect(byUnit.get('平江县')!['退回版本条数（不计入）']).toBeUndefined();
+  });
+
+  it('汇总\'s filter covers the units only: sorting them leaves the totals row below, apart', () => {
+    const sheet = book.getWorksheet('汇总')!;
+    // No institution filed on its own here: a row per unit under the header.
+    const lastUnitRow = campaign.units.length + 1;
+    expect(String(sheet.autoFilter)).toMatch(new RegExp(`^A1:[A-Z]+${lastUnitRow}$`));
+    expect(sheet.getRow(lastUnitRow + 1).hasValues).toBe(false);
+    expect(sheet.getRow(lastUnitRow + 2).getCell(1).value).toBe('已受理合计');
   });
 
   it('明细 lists every resource row of every filing, the superseded ones marked as no longer current', () => {
@@ -91,11 +107,24 @@ describe('the ledger spreadsheet', () => {
     expect(units.filter((u) => u === '临湘市')).toHaveLength(30);
     expect(units).toHaveLength(108);
     const versions = column('明细', '版本');
-    const current = column('明细', '当前有效');
-    const pingjiang = units.map((u, i) => [u, versions[i], current[i]]).filter(([u]) => u === '平江县');
+    const counted = column('明细', '计入');
+    const pingjiang = units.map((u, i) => [u, versions[i], counted[i]]).filter(([u]) => u === '平江县');
     expect(pingjiang.slice(0, 30).every(([, v, c]) => v === 1 && c === '否')).toBe(true);
     expect(pingjiang.slice(30).every(([, v, c]) => v === 2 && c === '是')).toBe(true);
     expect(column('明细', '结论').filter((d) => d === '退回')).toHaveLength(48);
+  });
+
+  it('明细\'s 计入 is 是 on the accepted current filings\' rows alone, each other row saying why not', () => {
+    const counted = column('明细', '计入');
+    const why = column('明细', '是否计入及原因');
+    const units = column('明细', '单位');
+    // Returned filings that are their unit's current one (岳阳县's, 临湘市's late one) do not count.
+    expect(units.filter((_, i) => counted[i] === '是')).toEqual(Array(30).fill('平江县'));
+    expect(new Set(why.filter((_, i) => units[i] === '岳阳县'))).toEqual(new Set(['不计入（已退回，该单位尚无受理版本）']));
+    expect(why[0]).toBe('不计入（已受理，以第2版受理版本为准）');
+    expect(why[30]).toBe('计入（当前有效的受理版本）');
+    // What 计入 gives is what 汇总's totals count.
+    expect(counted.filter((c) => c === '是')).toHaveLength(30);
   });
 
   it('明细 takes its resource headers from the campaign form', () => {
@@ -105,9 +134,10 @@ describe('the ledger spreadsheet', () => {
     }
   });
 
-  it('退回记录 has one line per reason of every return, the nameless one included', () => {
+  it('退回记录 has one line per reason of every return, the nameless one included, and what became of it', () => {
     expect(column('退回记录', '代码')).toEqual(['QUOTA_SHORTFALL', 'NO_STAMP', 'UNKNOWN_UNIT', 'LATE']);
     expect(column('退回记录', '单位')).toEqual(['岳阳县', '岳阳县', '（未识别单位）', '临湘市']);
+    expect(column('退回记录', '后续')).toEqual(['尚无受理版本', '尚无受理版本', '单位无法识别', '尚无受理版本']);
     expect(column('退回记录', '问题说明')[1]).toBe('NO_STAMP 的说明');
   });
 

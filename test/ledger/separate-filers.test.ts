@@ -42,7 +42,7 @@ beforeAll(async () => {
   await rebuildLedgerFile(redis, prefix, campaign, join(dir, 'ledger.xlsx'));
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(join(dir, 'ledger.xlsx'));
-  const [head, ...rows] = book.getWorksheet('汇总')!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+  const [head, ...rows] = book.getWorksheet('汇总')!.getSheetValues().slice(1).filter(Boolean).map((row) => (row as ExcelJS.CellValue[]).slice(1));
   summary = rows.map((row) => Object.fromEntries(head.map((h, i) => [String(h), row[i]])));
 });
 afterAll(async () => {
@@ -89,9 +89,10 @@ describe('a unit whose institutions file on their own', () => {
     expect(summary.slice(at + 1, at + 4)).toMatchObject([
       { 单位: '　岳阳市第一中学', 状态: '已受理', 德育: 3, 报送次数: 2, 当前版本: 2 },
       { 单位: '　岳阳市第二中学', 状态: '已受理', 德育: 1, 报送次数: 1, 当前版本: 1 },
-      { 单位: '　岳阳市特殊教育学校', 状态: '已退回', 德育: 1, 报送次数: 1, 当前版本: 1 },
+      // A returned school's rows do not count: shown apart from the section counts.
+      { 单位: '　岳阳市特殊教育学校', 状态: '已退回（不计入）', 德育: undefined, '退回版本条数（不计入）': 6, 报送次数: 1, 当前版本: 1 },
     ]);
-    expect(summary.find((row) => row['单位'] === '已受理合计')).toMatchObject({ 德育: 4, 合计条数: 24 });
+    expect(summary.find((row) => row['单位'] === '已受理合计')).toMatchObject({ 德育: 4, '合计条数（已受理）': 24 });
   });
 
   it('the digest counts the unit once and lists each school\'s filing', () => {

@@ -76,12 +76,12 @@ describe('a resubmission from the same unit', () => {
       expect(rowsOf(book, '邮件', third.messageId)).toHaveLength(1);
       return book;
     }, { timeout: 60_000, interval: 500 });
-    const versions = (messageId: string) => [...new Set(rowsOf(sheets, '明细', messageId).map((r) => `${r['版本']} ${r['当前有效']}`))];
+    const versions = (messageId: string) => [...new Set(rowsOf(sheets, '明细', messageId).map((r) => `${r['版本']} ${r['计入']}`))];
     expect(versions(first.messageId)).toEqual(['1 否']);
     expect(versions(second.messageId)).toEqual(['2 是']);
     expect(rowsOf(sheets, '明细', first.messageId)).toHaveLength(30);
     expect(rowsOf(sheets, '明细', second.messageId)).toHaveLength(30);
     expect(versions(third.messageId)).toEqual(['3 否']);
-    expect([first, second, third].map((e) => rowsOf(sheets, '邮件', e.messageId).map((r) => r['当前有效']))).toEqual([['否'], ['是'], ['否']]);
+    expect([first, second, third].map((e) => rowsOf(sheets, '邮件', e.messageId).map((r) => r['计入']))).toEqual([['否'], ['是'], ['否']]);
   });
 });
