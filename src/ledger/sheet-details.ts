@@ -28,6 +28,8 @@ export function writeDetailsSheet(book: LedgerBook, campaign: Campaign, state: L
       header: headerOf.get(f.key)!, width: f.width, wrap: f.wrap, value: (r) => r.resource[f.key],
     })),
     { header: `表内${headerOf.get('seq') ?? '序号'}`, width: 6, value: (r) => r.resource.seq },
+    { header: '联系人', width: 10, value: (r) => r.record.entry.verdict.form?.contact ?? '' },
+    { header: '联系电话', width: 15, value: (r) => r.record.entry.verdict.form?.phone ?? '' },
     { header: '来源邮件主题', width: 28, wrap: true, value: (r) => r.record.entry.subject },
     { header: '发件人', width: 22, value: (r) => r.record.entry.from },
     { header: 'Message-ID', width: 24, value: (r) => r.record.entry.verdict.messageId },

@@ -19,6 +19,9 @@ interface SummaryRow {
   minimum: number;
   status: string;
   short: string;
+  /** The form's 联系人 and 联系电话 of the latest current filing; empty on a unit's row above its institutions'. */
+  contact: string;
+  phone: string;
   lastFiled: Date | null;
   late: string;
   filings: number;
@@ -41,6 +44,7 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     minimum: s.unit.quota * campaign.sections.length,
     status: s.status === 'returned' ? `${STATUS_LABEL.returned}（不计入）` : STATUS_LABEL[s.status],
     short: shortfall(s),
+    ...contactOf(s),
     lastFiled: s.currents.length ? wallClock(s.currents.at(-1)!.entry.verdict.receivedAt, zone) : null,
     late: s.late ? '逾期' : '',
     filings: s.filings.length,
@@ -56,6 +60,8 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     { header: '状态', width: 20, value: (r) => r.status },
     { header: '退回版本条数（不计入）', width: 12, value: (r) => r.returnedRows },
     { header: '不足版块（现有/最低）', width: 30, value: (r) => r.short, wrap: true },
+    { header: '联系人', width: 10, value: (r) => r.contact },
+    { header: '联系电话', width: 15, value: (r) => r.phone },
     { header: '当前版本报送时间', width: 17, value: (r) => r.lastFiled, date: true },
     { header: '逾期', width: 7, value: (r) => r.late },
     { header: '报送次数', width: 7, value: (r) => r.filings },
@@ -73,6 +79,12 @@ const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 function shortfall(s: UnitStanding): string {
   const text = s.short.map((x) => `${x.section} ${x.have}/${x.need}`).join('、');
   return text && s.status === 'returned' ? `退回版本：${text}` : text;
+}
+
+/** Whom to call about the unit: as its current filing's form names them. */
+function contactOf(s: UnitStanding): { contact: string; phone: string } {
+  const form = s.members.length ? null : s.currents.at(-1)?.entry.verdict.form;
+  return { contact: form?.contact ?? '', phone: form?.phone ?? '' };
 }
 
 /** Marks the sections an accepted unit is short in; the totals row in bold; rows that do not count in grey. */
@@ -103,6 +115,8 @@ function totalsRow(campaign: Campaign, standings: UnitStanding[]): SummaryRow {
     minimum: expectedMinimum(campaign),
     status: (['accepted', 'returned', 'none'] as const).map((k) => `${STATUS_LABEL[k]} ${tally(k)}`).join(' / '),
     short: '',
+    contact: '',
+    phone: '',
     lastFiled: null,
     late: '',
     filings: standings.reduce((total, s) => total + s.filings.length, 0),

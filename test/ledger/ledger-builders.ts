@@ -18,6 +18,8 @@ export interface VerdictSketch {
   warnings?: Finding[];
   /** Replaces every row's title, e.g. to put formula-looking text in. */
   title?: string;
+  /** The form's 联系人 and 联系电话; default none (no form read). */
+  contact?: { contact: string; phone: string };
 }
 
 export function verdictOf(sketch: VerdictSketch): Verdict {
@@ -41,7 +43,7 @@ export function verdictOf(sketch: VerdictSketch): Verdict {
     decision: sketch.decision,
     unit: sketch.unit,
     filer: sketch.filer ?? null,
-    form: null,
+    form: sketch.contact && sketch.unit ? { unit: sketch.unit, ...sketch.contact } : null,
     receivedAt: sketch.receivedAt,
     errors: sketch.errors ?? [],
     warnings: sketch.warnings ?? [],

@@ -20,7 +20,8 @@ const TAB_PRODUCER = '\t-2+3';
 
 const entries = {
   pingjiangFirst: entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-01T10:12:00+08:00', perSection: 5 }),
-  pingjiangSecond: entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-02T16:30:00+08:00', perSection: 5 }),
+  pingjiangSecond: entryOf({ unit: '平江县', decision: 'accept', receivedAt: '2022-07-02T16:30:00+08:00', perSection: 5,
+    contact: { contact: '李明', phone: '0730-6222211' } }),
   yueyangReturned: entryOf(
     { unit: '岳阳县', decision: 'reject', receivedAt: '2022-07-03T09:00:00+08:00', perSection: 3, title: FORMULA_TITLE,
       errors: [errorOf('QUOTA_SHORTFALL'), errorOf('NO_STAMP')] },
@@ -80,6 +81,16 @@ describe('the ledger spreadsheet', () => {
     expect(byUnit.get('华容县')).toMatchObject({ 状态: '未报送', 报送次数: 0 });
     expect(byUnit.get('已受理合计')).toMatchObject({ 德育: 5, '合计条数（已受理）': 30, 最低应报条数: expectedMinimum(campaign) });
     expect(byUnit.get('平江县')!['当前版本报送时间']).toEqual(new Date('2022-07-02T16:30:00Z'));
+  });
+
+  it('汇总 and 明细 name whom to call: the form\'s 联系人 and 联系电话, as the current filing has them', () => {
+    const [head, ...rows] = rowsOf('汇总');
+    const pingjiang = rows.find((row) => row[0] === '平江县')!;
+    expect([pingjiang[head.indexOf('联系人')], pingjiang[head.indexOf('联系电话')]]).toEqual(['李明', '0730-6222211']);
+    const contacts = column('明细', '联系人');
+    const counted = column('明细', '计入');
+    expect(contacts.filter((_, i) => counted[i] === '是')).toEqual(Array(30).fill('李明'));
+    expect(column('明细', '联系电话').filter((_, i) => counted[i] === '是')).toEqual(Array(30).fill('0730-6222211'));
   });
 
   it('汇总 counts only accepted filings in the section columns; a returned unit\'s rows are shown apart', () => {
