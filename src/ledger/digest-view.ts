@@ -5,6 +5,7 @@ import type { SmtpTrouble } from '../reply/smtp-failure.ts';
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
+import { filingStanding } from './filing-fate.ts';
 import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
 import { expectedMinimum, filerStandings, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
 
@@ -32,10 +33,13 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
   const accepted = withStatus('accepted');
   const returned = withStatus('returned');
   const none = withStatus('none', standings);
-  // Current filings from a sender not vouched for (not a registered address of a unit that has some, or one the
-  // receiving server could not authenticate): a stranger's or a forged filing would stand in the ledger.
-  const senderDoubts = (s: UnitStanding) => (current(s)?.entry.verdict.warnings ?? []).filter((w) => SENDER_DOUBTS.has(w.code));
-  const unverified = filers.filter((s) => senderDoubts(s).length > 0);
+  // Filings from a sender not vouched for (not a registered address of a unit that has some, or one the receiving
+  // server could not authenticate), current or not: a stranger's filing may stand in the ledger, and one that does
+  // not may be a real correction sent from a colleague's address, or an impersonation the unit should hear of.
+  const senderDoubts = (r: LedgerRecord) => r.entry.verdict.warnings.filter((w) => SENDER_DOUBTS.has(w.code));
+  const unverified = Object.values(state.filings).flat()
+    .filter((r) => senderDoubts(r).length > 0)
+    .sort((a, b) => Date.parse(a.entry.verdict.receivedAt) - Date.parse(b.entry.verdict.receivedAt));
   // The templates word each reason (`reason.login`, …); `detail` is the server's answer.
   const unsentLine = ({ record, why, detail }: UnsentReply) => ({
     at: at(record),
@@ -78,9 +82,10 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       reasons: reasonLabels(current(s).entry.verdict.errors),
     })),
     none: none.map((s) => s.unit.name).join('、'),
-    unverified: unverified.map((s) => ({
-      unit: filerLabel({ unit: s.unit.name, filer: s.filer }), from: current(s).entry.from, at: at(current(s)), status: STATUS_LABEL[s.status],
-      reasons: reasonLabels(senderDoubts(s)),
+    unverified: unverified.map((r) => ({
+      unit: filerLabel(r.entry.verdict) ?? '（未识别单位）', from: r.entry.from, at: at(r),
+      fresh: localDate(new Date(r.entry.handledAt), zone) === today,
+      reasons: reasonLabels(senderDoubts(r)), standing: filingStanding(state, r),
     })),
     unverifiedCount: unverified.length,
     unsentCount: unsent.filter(forStaff).length,

@@ -26,6 +26,9 @@ const entries = [
   entryOf({ unit: null, decision: 'reject', receivedAt: '2022-07-03T10:00:00+08:00', errors: [errorOf('UNKNOWN_UNIT')] },
     { from: '"张三" <zs@county.test>' }),
   entryOf({ unit: null, decision: 'ignore', receivedAt: '2022-07-03T12:00:00+08:00', warnings: [errorOf('AUTO_GENERATED')] }),
+  // Accepted from an address not registered for 岳阳县: its registered accepted filing stays current.
+  entryOf({ unit: '岳阳县', decision: 'accept', receivedAt: '2022-07-02T12:00:00+08:00', perSection: 5,
+    warnings: [errorOf('UNREGISTERED_SENDER')] }, { from: 'zhangsan@163.test' }),
 ];
 
 let redis: Redis;
@@ -57,11 +60,14 @@ describe('the daily digest', () => {
     expect(view.returned).toEqual([{ unit: '华容县', at: '2022年7月2日 09:00', reasons: '条数不足、未盖公章' }]);
   });
 
-  it('names the current filings whose sender is not vouched for (unregistered, or not authenticated)', () => {
+  it('names every filing whose sender is not vouched for (unregistered, or not authenticated), saying whether it counts', () => {
     expect(view.unverified).toEqual([
-      { unit: '平江县', from: 'pjx@county.test', at: '2022年7月1日 10:12', status: '已受理', reasons: '发件人未通过验证' },
+      { unit: '平江县', from: 'pjx@county.test', at: '2022年7月1日 10:12', fresh: false, reasons: '发件人未通过验证', standing: '计入（当前有效的受理版本）' },
+      { unit: '岳阳县', from: 'zhangsan@163.test', at: '2022年7月2日 12:00', fresh: false, reasons: '发件地址未登记', standing: '不计入（已受理，以第1版受理版本为准）' },
     ]);
-    expect(buildDigest(state, campaign, NOW).text).toContain('- 平江县（pjx@county.test，已受理）：2022年7月1日 10:12 报送，发件人未通过验证\n');
+    const { text } = buildDigest(state, campaign, NOW);
+    expect(text).toContain('- 平江县（pjx@county.test）：2022年7月1日 10:12 报送，发件人未通过验证；计入（当前有效的受理版本）\n');
+    expect(text).toContain('- 岳阳县（zhangsan@163.test）：2022年7月2日 12:00 报送，发件地址未登记；不计入（已受理，以第1版受理版本为准）\n');
   });
 
   it('says which sections a unit is short in, have against need', () => {
