@@ -1,9 +1,9 @@
 // What the daily digest says, as plain data for its templates: who has filed, who is short where, who was
-// returned and not yet accepted, who has not filed, what was returned today, whose answer did not go out, whose
-// current filing came from a sender not vouched for, totals against the minimum.
+// returned and not yet accepted, who has not filed, what was returned and what mail was left for staff since the last
+// digest, whose answer did not go out, which filings came from a sender not vouched for, totals against the minimum.
 import type { SmtpTrouble } from '../reply/smtp-failure.ts';
 import type { Campaign, Finding } from '../types.ts';
-import { formatDay, formatForPeople, localDate } from '../time/zoned.ts';
+import { formatDay, formatForPeople, instantOfIsoTime, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
 import { filingStanding } from './filing-fate.ts';
 import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
@@ -19,17 +19,26 @@ export interface UnsentReply { record: LedgerRecord; why: 'held' | 'refused' | S
 /** Staff answer these by hand; the others go out by themselves once the trouble is fixed, and must not be answered. */
 const forStaff = (u: UnsentReply) => u.why === 'held' || u.why === 'refused';
 
-export function digestView(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []) {
+/**
+ * `since`: when the last digest went out, so that what it reports as new (handled mail, returns, mail left for
+ * staff) is everything since, none of it missed between one digest and the next day's; default the start of today.
+ */
+export function digestView(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = [], since?: Date) {
   const zone = campaign.deadline.timeZone;
   const today = localDate(now, zone);
+  const startOfToday = instantOfIsoTime(today, zone)!;
+  const from = since && since < now ? since : startOfToday;
   // Units are counted as units; what each filed is listed by who filed it (an institution of 市直学校 on its own).
   const standings = unitStandings(state, campaign);
   const filers = filerStandings(standings);
   const withStatus = (status: UnitStanding['status'], among = filers) => among.filter((s) => s.status === status);
   const current = (s: UnitStanding) => s.currents[0];
   const at = (record: LedgerRecord) => formatForPeople(new Date(record.entry.verdict.receivedAt), zone);
-  const handledToday = state.records.filter((r) => localDate(new Date(r.entry.handledAt), zone) === today);
-  const decidedToday = (decision: string) => handledToday.filter((r) => r.entry.verdict.decision === decision);
+  const handledSince = state.records.filter((r) => new Date(r.entry.handledAt) >= from);
+  const decidedSince = (decision: string) => handledSince.filter((r) => r.entry.verdict.decision === decision);
+  const ignoredSince = decidedSince('ignore');
+  // Automatic mail needs no one; a question or other business mail waits unread for a person.
+  const automatic = (r: LedgerRecord) => r.entry.verdict.warnings.some((w) => w.code === 'AUTO_GENERATED');
   const accepted = withStatus('accepted');
   const returned = withStatus('returned');
   const none = withStatus('none', standings);
@@ -55,6 +64,7 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     day: formatDay(today),
     asOf: formatForPeople(now, zone),
     deadlineNote: deadlineNote(campaign.deadline.date, today),
+    period: from.getTime() === startOfToday.getTime() ? '今日' : `自上次日报（${formatForPeople(from, zone)}）以来`,
     unitCount: standings.length,
     acceptedUnits: withStatus('accepted', standings).length,
     returnedUnits: withStatus('returned', standings).length,
@@ -64,12 +74,18 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     acceptedRows: accepted.reduce((sum, s) => sum + current(s).entry.verdict.resources.length, 0),
     expectedMinimum: expectedMinimum(campaign),
     sectionCount: campaign.sections.length,
-    today: {
-      total: handledToday.length,
-      accepted: decidedToday('accept').length,
-      returned: decidedToday('reject').length,
-      ignored: decidedToday('ignore').length,
+    handled: {
+      total: handledSince.length,
+      accepted: decidedSince('accept').length,
+      returned: decidedSince('reject').length,
+      ignored: ignoredSince.length,
+      automatic: ignoredSince.filter(automatic).length,
+      forStaff: ignoredSince.filter((r) => !automatic(r)).length,
     },
+    /** Ignored mail a person must read (questions, other business), with what tells it apart in the mailbox. */
+    forStaff: ignoredSince.filter((r) => !automatic(r)).map((r) => ({
+      at: at(r), from: r.entry.from, subject: r.entry.subject || '（无主题）',
+    })),
     accepted: accepted.map((s) => ({ unit: filerLabel({ unit: s.unit.name, filer: s.filer }), rows: current(s).entry.verdict.resources.length, at: at(current(s)) })),
     short: filers.filter((s) => s.short.length).map((s) => ({
       unit: filerLabel({ unit: s.unit.name, filer: s.filer }),
@@ -84,7 +100,7 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     none: none.map((s) => s.unit.name).join('、'),
     unverified: unverified.map((r) => ({
       unit: filerLabel(r.entry.verdict) ?? '（未识别单位）', from: r.entry.from, at: at(r),
-      fresh: localDate(new Date(r.entry.handledAt), zone) === today,
+      fresh: new Date(r.entry.handledAt) >= from,
       reasons: reasonLabels(senderDoubts(r)), standing: filingStanding(state, r),
     })),
     unverifiedCount: unverified.length,
@@ -92,8 +108,8 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     unsent: unsent.filter(forStaff).map(unsentLine),
     waitingCount: unsent.filter((u) => !forStaff(u)).length,
     waiting: unsent.filter((u) => !forStaff(u)).map(unsentLine),
-    returnedToday: decidedToday('reject').map((r) => ({
-      time: formatForPeople(new Date(r.entry.handledAt), zone).split(' ')[1],
+    returnedSince: decidedSince('reject').map((r) => ({
+      at: formatForPeople(new Date(r.entry.handledAt), zone),
       unit: filerLabel(r.entry.verdict) ?? '（未识别单位）',
       from: r.entry.from,
       reasons: reasonLabels(r.entry.verdict.errors),

@@ -23,8 +23,9 @@ function template(ext: 'txt' | 'html'): string {
   return templates.get(ext)!;
 }
 
-export function buildDigest(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = []): Digest {
-  const view = digestView(state, campaign, now, unsent);
+/** `since`: when the last digest went out (see digestView). */
+export function buildDigest(state: LedgerState, campaign: Campaign, now: Date, unsent: UnsentReply[] = [], since?: Date): Digest {
+  const view = digestView(state, campaign, now, unsent, since);
   const subject = `【报送日报】${view.day} 已受理 ${view.acceptedUnits}/${view.unitCount} 个单位`;
   const plain = { escape: (value: unknown) => String(value) };
   return {

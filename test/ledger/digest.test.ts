@@ -1,6 +1,6 @@
 // The daily digest built from a real Redis ledger: who filed, who is short where, who was returned and not yet
-// accepted, who has not filed, what was returned today (Shanghai day), answers that did not go out, current filings
-// of senders not vouched for, totals against the minimum.
+// accepted, who has not filed, what was returned and what mail was left for staff since the last digest (else today,
+// Shanghai day), answers that did not go out, filings of senders not vouched for, totals against the minimum.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/ledger/digest.ts';
@@ -26,6 +26,9 @@ const entries = [
   entryOf({ unit: null, decision: 'reject', receivedAt: '2022-07-03T10:00:00+08:00', errors: [errorOf('UNKNOWN_UNIT')] },
     { from: '"张三" <zs@county.test>' }),
   entryOf({ unit: null, decision: 'ignore', receivedAt: '2022-07-03T12:00:00+08:00', warnings: [errorOf('AUTO_GENERATED')] }),
+  // A county's question: left for staff, so named in the digest.
+  entryOf({ unit: null, decision: 'ignore', receivedAt: '2022-07-03T13:00:00+08:00', warnings: [errorOf('NOT_A_SUBMISSION')] },
+    { from: 'jsq@county.test', subject: '咨询：推荐表是否需要每个版块都填满？' }),
   // Accepted from an address not registered for 岳阳县: its registered accepted filing stays current.
   entryOf({ unit: '岳阳县', decision: 'accept', receivedAt: '2022-07-02T12:00:00+08:00', perSection: 5,
     warnings: [errorOf('UNREGISTERED_SENDER')] }, { from: 'zhangsan@163.test' }),
@@ -70,6 +73,25 @@ describe('the daily digest', () => {
     expect(text).toContain('- 岳阳县（zhangsan@163.test）：2022年7月2日 12:00 报送，发件地址未登记；不计入（已受理，以第1版受理版本为准）\n');
   });
 
+  it('lists the mail left for a person (a question, other business) with sender, subject and time; automatic mail only counted', () => {
+    expect(view.forStaff).toEqual([{ at: '2022年7月3日 13:00', from: 'jsq@county.test', subject: '咨询：推荐表是否需要每个版块都填满？' }]);
+    const { text } = buildDigest(state, campaign, NOW);
+    expect(text).toContain('今日处理邮件 4 封：受理 0，退回 2，忽略 2（自动邮件 1，需人工查看的非报送邮件 1，见九）。');
+    expect(text).toMatch(/九、需人工查看的非报送邮件（1 封，今日收到；[^\n]*\n- 2022年7月3日 13:00 jsq@county.test：咨询：推荐表是否需要每个版块都填满？\n/);
+    expect(text).not.toContain('未处理');
+  });
+
+  it('reports what came in since the last digest, so nothing handled after one day\'s digest is missed', () => {
+    const since = new Date('2022-07-02T10:00:00+08:00');
+    const later = digestView(state, campaign, NOW, [], since);
+    expect(later.period).toBe('自上次日报（2022年7月2日 10:00）以来');
+    expect(later.handled).toEqual({ total: 5, accepted: 1, returned: 2, ignored: 2, automatic: 1, forStaff: 1 });
+    expect(later.unverified.map((u) => [u.unit, u.fresh])).toEqual([['平江县', false], ['岳阳县', true]]);
+    const { text } = buildDigest(state, campaign, NOW, [], since);
+    expect(text).toContain('六、自上次日报（2022年7月2日 10:00）以来退回（2 封');
+    expect(text).toContain('- 【新】岳阳县（zhangsan@163.test）');
+  });
+
   it('says which sections a unit is short in, have against need', () => {
     expect(view.short).toEqual([{ unit: '华容县', status: '已退回', sections: campaign.sections.map((s) => `${s.name} 3/5`).join('、') }]);
   });
@@ -81,11 +103,11 @@ describe('the daily digest', () => {
   });
 
   it('lists what was returned on the Shanghai calendar day of now, not the UTC one', () => {
-    expect(view.returnedToday.map((r) => [r.time, r.unit, r.reasons])).toEqual([
-      ['01:00', '岳阳县', '条数不足、未盖公章'],
-      ['10:00', '（未识别单位）', '单位无法识别'],
+    expect(view.returnedSince.map((r) => [r.at, r.unit, r.reasons])).toEqual([
+      ['2022年7月3日 01:00', '岳阳县', '条数不足、未盖公章'],
+      ['2022年7月3日 10:00', '（未识别单位）', '单位无法识别'],
     ]);
-    expect(view.today).toEqual({ total: 3, accepted: 0, returned: 2, ignored: 1 });
+    expect(view.handled).toEqual({ total: 4, accepted: 0, returned: 2, ignored: 2, automatic: 1, forStaff: 1 });
   });
 
   it('counts accepted rows against the campaign\'s expected minimum', () => {

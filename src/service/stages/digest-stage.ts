@@ -16,10 +16,11 @@ export async function runDigest(ctx: ServiceContext, transport: Transporter, mai
   const day = localDate(now, ctx.campaign.deadline.timeZone);
   const sentKey = `${ctx.keyPrefix}digest:${day}`;
   if (await ctx.redis.exists(sentKey)) return false;
+  const since = await digestPeriodStart(ctx, day);
   await rebuildLedgerFile(ctx.redis, ledgerPrefix(ctx), ctx.campaign, ctx.ledgerFile);
   const state = await readLedger(ctx.redis, ledgerPrefix(ctx));
   const unsent = await stillUnanswered(ctx, mailbox, await unsentReplies(ctx, state.records));
-  const digest = buildDigest(state, ctx.campaign, now, unsent);
+  const digest = buildDigest(state, ctx.campaign, now, unsent, since);
   await transport.sendMail({
     from: { name: ctx.campaign.collector.name, address: ctx.config.mailFrom },
     to: ctx.config.staffTo,
@@ -29,9 +30,24 @@ export async function runDigest(ctx: ServiceContext, transport: Transporter, mai
     attachments: [{ filename: digest.attachmentName, path: ctx.ledgerFile }],
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
-  await ctx.redis.set(sentKey, now.toISOString(), 'EX', 40 * 24 * 3600);
+  const last: LastDigest = { day, at: now.toISOString(), since: since?.toISOString() ?? null };
+  await ctx.redis.multi().set(sentKey, now.toISOString(), 'EX', 40 * 24 * 3600).set(lastDigestKey(ctx), JSON.stringify(last)).exec();
   ctx.log.info({ to: ctx.config.staffTo, day }, 'daily ledger sent');
   return true;
+}
+
+/** The last digest sent: its day, when, and the start of the period it reported. */
+interface LastDigest { day: string; at: string; since: string | null }
+const lastDigestKey = (ctx: ServiceContext) => `${ctx.keyPrefix}digest:last`;
+
+/** Where the new digest's period starts: when the last one went out, so that what came in after one day's digest
+ *  is in the next; a digest sent again the same day (its day's key deleted) reports the same period as the first. */
+async function digestPeriodStart(ctx: ServiceContext, day: string): Promise<Date | undefined> {
+  const stored = await ctx.redis.get(lastDigestKey(ctx));
+  if (!stored) return undefined;
+  const last = JSON.parse(stored) as LastDigest;
+  const start = last.day === day ? last.since : last.at;
+  return start ? new Date(start) : undefined;
 }
 
 /** Leaves out the unsent replies staff have since dealt with by hand (answered, deleted or moved the email). */
