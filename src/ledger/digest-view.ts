@@ -5,7 +5,7 @@ import type { SmtpTrouble } from '../reply/smtp-failure.ts';
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, instantOfIsoTime, localDate } from '../time/zoned.ts';
 import { codeLabel } from './code-labels.ts';
-import { filingStanding } from './filing-fate.ts';
+import { filingStanding, returnFollowUp } from './filing-fate.ts';
 import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
 import { expectedMinimum, filerStandings, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
 
@@ -39,6 +39,7 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
   const ignoredSince = decidedSince('ignore');
   // Automatic mail needs no one; a question or other business mail waits unread for a person.
   const automatic = (r: LedgerRecord) => r.entry.verdict.warnings.some((w) => w.code === 'AUTO_GENERATED');
+  const afterDeadline = today > campaign.deadline.date;
   const accepted = withStatus('accepted');
   const returned = withStatus('returned');
   const none = withStatus('none', standings);
@@ -64,6 +65,7 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     day: formatDay(today),
     asOf: formatForPeople(now, zone),
     deadlineNote: deadlineNote(campaign.deadline.date, today),
+    afterDeadline,
     period: from.getTime() === startOfToday.getTime() ? '今日' : `自上次日报（${formatForPeople(from, zone)}）以来`,
     unitCount: standings.length,
     acceptedUnits: withStatus('accepted', standings).length,
@@ -113,6 +115,8 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       unit: filerLabel(r.entry.verdict) ?? '（未识别单位）',
       from: r.entry.from,
       reasons: reasonLabels(r.entry.verdict.errors),
+      // Whether it has been put right since: a return already fixed needs no chasing.
+      followUp: returnFollowUp(state, r),
     })),
   };
 }
@@ -127,6 +131,6 @@ function reasonLabels(errors: Finding[]): string {
 function deadlineNote(deadline: string, today: string): string {
   const days = Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
   if (days > 0) return `报送截止${formatDay(deadline)}，还有 ${days} 天`;
-  if (days === 0) return `今日（${formatDay(deadline)}）报送截止`;
+  if (days === 0) return `${formatDay(deadline)}即今日报送截止`;
   return `报送已于${formatDay(deadline)}截止`;
 }

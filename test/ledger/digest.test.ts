@@ -102,12 +102,13 @@ describe('the daily digest', () => {
     expect(view.noneCount).toBe(campaign.units.length - 3);
   });
 
-  it('lists what was returned on the Shanghai calendar day of now, not the UTC one', () => {
-    expect(view.returnedSince.map((r) => [r.at, r.unit, r.reasons])).toEqual([
-      ['2022年7月3日 01:00', '岳阳县', '条数不足、未盖公章'],
-      ['2022年7月3日 10:00', '（未识别单位）', '单位无法识别'],
+  it('lists what was returned on the Shanghai calendar day of now, not the UTC one, and what became of it since', () => {
+    expect(view.returnedSince.map((r) => [r.at, r.unit, r.reasons, r.followUp])).toEqual([
+      ['2022年7月3日 01:00', '岳阳县', '条数不足、未盖公章', '此前受理的第1版仍有效'],
+      ['2022年7月3日 10:00', '（未识别单位）', '单位无法识别', '单位无法识别'],
     ]);
     expect(view.handled).toEqual({ total: 4, accepted: 0, returned: 2, ignored: 2, automatic: 1, forStaff: 1 });
+    expect(buildDigest(state, campaign, NOW).text).toContain('- 2022年7月3日 01:00 岳阳县（county@county.test）：条数不足、未盖公章；后续：此前受理的第1版仍有效\n');
   });
 
   it('counts accepted rows against the campaign\'s expected minimum', () => {
@@ -157,7 +158,18 @@ describe('the daily digest', () => {
     expect(html).toContain('本局发信邮箱登录被拒');
   });
 
-  it('says the deadline has passed once it has', () => {
-    expect(digestView(state, campaign, new Date('2022-07-05T08:00:00+08:00')).deadlineNote).toBe('报送已于2022年7月4日截止');
+  it('says the deadline has passed once it has, and that a returned unit can no longer refile', () => {
+    const after = new Date('2022-07-05T08:00:00+08:00');
+    expect(digestView(state, campaign, after).deadlineNote).toBe('报送已于2022年7月4日截止');
+    const { text } = buildDigest(state, campaign, after);
+    expect(text).toContain('已退回、未受理 1 个，未报送');
+    expect(text).toContain('报送已截止，退回的单位不能再重报。');
+    expect(text).toContain('三、已退回、尚未受理（1 份报送；已截止，不能再重报）');
+    expect(text).not.toContain('待重报');
+    expect(buildDigest(state, campaign, NOW).text).toContain('已退回待重报 1 个');
+  });
+
+  it('names the deadline day without brackets in brackets', () => {
+    expect(digestView(state, campaign, new Date('2022-07-04T08:00:00+08:00')).deadlineNote).toBe('2022年7月4日即今日报送截止');
   });
 });
