@@ -16,7 +16,10 @@ export interface ColumnDef<R> {
   date?: boolean;
 }
 
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+// To the second, as the 说明 texts name a filing's time: a correction often follows within the minute.
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+// Wide enough for that format, or Excel shows ####.
+const DATE_WIDTH = 20;
 /** Excel's Text format for columns of text: a cell a clerk edits stays text, even one starting with = or +. */
 const TEXT_FORMAT = '@';
 // Two lines of wrapped header text.
@@ -83,7 +86,7 @@ export function writeTableSheet<R>(book: LedgerBook, table: TableSheet<R>): void
     headerFooter: { oddFooter: `${name} 第 &P 页，共 &N 页` },
   });
   sheet.columns = columns.map((column) => ({
-    width: column.width,
+    width: column.date ? Math.max(column.width, DATE_WIDTH) : column.width,
     style: {
       alignment: { vertical: 'top', wrapText: column.wrap ?? false },
       ...(column.date ? { numFmt: DATE_FORMAT } : holdsText(column, rows) ? { numFmt: TEXT_FORMAT } : {}),

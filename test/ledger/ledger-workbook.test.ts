@@ -181,7 +181,7 @@ describe('the ledger spreadsheet', () => {
     const cell = book.getWorksheet('邮件')!.getCell(2, 2);
     expect(cell.type).toBe(ExcelJS.ValueType.Date);
     expect(cell.value).toEqual(new Date('2022-07-01T10:12:00Z'));
-    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
   });
 
   it('every sheet prints on A4 landscape, fitted to width, with its frozen, filtered header row repeated', () => {
