@@ -1,12 +1,13 @@
 // The answers staff must be told about: a verdict whose reply was held by the per-sender limit, refused for good by
 // the mail server, or is waiting while our own SMTP login or connection fails, read from the reply stage's marks in a
 // real Redis; sent replies and ignored mail are not named. A refusal of the recipient is marked by the reply stage
-// itself, and the job ends without retrying; a refused login is marked waiting, and the job retries.
+// itself, and the job ends without retrying; a refused login is marked waiting and pauses every reply, the job going
+// back to the queue.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UnrecoverableError } from 'bullmq';
+import { Queue, UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import nodemailer from 'nodemailer';
 import { pino } from 'pino';
@@ -14,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveEmail } from '../../src/archive/archive-email.ts';
 import type { MailboxSession } from '../../src/mailbox/mailbox-session.ts';
 import { runReply, unsentReplies } from '../../src/service/stages/reply-stage.ts';
-import { SmtpTroubleError } from '../../src/reply/smtp-send.ts';
 import { campaign, check, countyEmail, goodDocx, goodPdf } from '../hostile/hostile-kit.ts';
 import type { ServiceContext } from '../../src/service/service-context.ts';
 import type { LedgerRecord } from '../../src/ledger/ledger-types.ts';
@@ -28,12 +28,15 @@ const record = (decision: 'accept' | 'reject' | 'ignore'): LedgerRecord => ({
 
 let redis: Redis;
 let keyPrefix: string;
+let replyQueue: Queue;
 const dataDir = mkdtempSync(join(tmpdir(), 'unsent-replies-'));
 beforeAll(async () => {
   redis = new Redis(await localRedisUrl());
   keyPrefix = uniquePrefix();
+  replyQueue = new Queue('reply', { connection: redis, prefix: keyPrefix });
 });
 afterAll(async () => {
+  await replyQueue.close();
   await dropPrefix(redis, keyPrefix);
   await redis.quit();
   rmSync(dataDir, { recursive: true, force: true });
@@ -73,7 +76,7 @@ async function replyThrough(transport: ReturnType<typeof failingWith>): Promise<
   const { emailId, archivePath } = await archiveEmail(dataDir, raw);
   const verdict = await check(raw);
   const ctx = {
-    redis, keyPrefix, campaign, log: pino({ level: 'silent' }),
+    redis, keyPrefix, campaign, log: pino({ level: 'silent' }), queues: { reply: replyQueue },
     config: { dataDir, mailFrom: campaign.collector.mailbox, repliesPerSenderPerHour: 10 },
   } as unknown as ServiceContext;
   const intake = { emailId, archivePath, place: { mailbox: 'INBOX', uidValidity: '1', uid: 7 }, internalDate: '2022-07-01T10:00:00+08:00' };
@@ -99,12 +102,13 @@ describe('a reply the mail server refuses for good', () => {
 });
 
 describe('a reply our own mail server login refuses', () => {
-  it('is retried (no UnrecoverableError), marked waiting with the login as the trouble, and named as unsent', async () => {
+  it('pauses every reply and goes back to the queue (no failed try), marked waiting with the login as the trouble, and named as unsent', async () => {
     const { thrown, emailId, ctx } = await replyThrough(failingWith({
       message: 'Invalid login: 535 Error: authentication failed', code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535,
     }));
-    expect(thrown).toBeInstanceOf(SmtpTroubleError);
-    expect(thrown).not.toBeInstanceOf(UnrecoverableError);
+    // BullMQ's own signal to put the job back to wait, the queue rate-limited meanwhile.
+    expect(thrown).toMatchObject({ name: 'RateLimitError' });
+    expect(await replyQueue.getRateLimitTtl()).toBeGreaterThan(10_000);
     const marks = await redis.hgetall(`${keyPrefix}reply:${emailId}`);
     expect(marks.refused).toBeUndefined();
     expect(marks.sent).toBeUndefined();
