@@ -8,19 +8,24 @@ import { startBot } from './bot.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   log.info({ config: describeConfig(config) }, 'starting');
-  const bot = await startBot(config);
+  const starting = startBot(config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // A signal during start-up waits for it (the poller may already hold its lock); a failed start exits on its own.
+    const bot = await starting.catch(() => null);
+    if (!bot) return;
     await bot.stop();
     log.info('stopped');
     // A worker left behind (closeWorker) may still hold a timer or a socket; the state is in Redis.
     process.exit(0);
   };
+  // Before start-up ends: a SIGTERM then (docker stop, Ctrl-C right away) would otherwise end the process unclean.
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  await starting;
 }
 
 main().catch((err: Error) => {

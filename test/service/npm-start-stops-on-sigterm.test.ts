@@ -1,5 +1,6 @@
 // SIGTERM to `npm start` stops the bot: npm passes it to its child only, and /bin/sh (dash) runs a script's command
-// as a child of its own, so without `exec` in the script the bot was orphaned and kept running. On the real services.
+// as a child of its own, so without `exec` in the script the bot was orphaned and kept running; and a SIGTERM while it
+// was still starting ended it unclean (the signal handlers came after the start). On the real services.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -22,7 +23,11 @@ afterEach(async () => {
 });
 
 describe('npm start', () => {
-  it('on SIGTERM the bot stops cleanly and no process of it is left', async () => {
+  it.each([
+    ['once it runs', 'holding the poller lock'],
+    // Still starting (docker stop or Ctrl-C right away): the signal waits for the start, then stops it.
+    ['while it is still starting', '"msg":"starting"'],
+  ])('on SIGTERM %s the bot stops cleanly and no process of it is left', async (_when, moment) => {
     stage = await openStage(env, 'npm-start');
     // A campaign id of the test's own: the bot runs on that campaign's default prefixes.
     const id = `npm-start-${stage.tag}`;
@@ -38,7 +43,7 @@ describe('npm start', () => {
       // stderr closes when every process holding it has ended: the bot too, not only npm.
       const closed = once(npm, 'close');
       // The build comes first (about 10 s); the bot holds the poller lock once it runs.
-      await vi.waitFor(() => expect(stderr).toContain('holding the poller lock'), { timeout: 120_000, interval: 200 });
+      await vi.waitFor(() => expect(stderr).toContain(moment), { timeout: 120_000, interval: 200 });
       npm.kill('SIGTERM');
       const timer = setTimeout(() => npm.stderr.destroy(), 30_000);
       await closed;
