@@ -44,8 +44,9 @@ afterAll(async () => {
 
 describe('replies that did not go out', () => {
   it('are the held, the refused and the waiting ones, with the server\'s answer', async () => {
-    const [sent, held, refused, heldThenSent, notTried, waiting, waitedThenSent, ignored] = [record('accept'), record('accept'),
-      record('reject'), record('accept'), record('accept'), record('accept'), record('accept'), record('ignore')];
+    const [sent, held, refused, heldThenSent, notTried, waiting, waitedThenSent, ignored, answeredByStaff] = [record('accept'),
+      record('accept'), record('reject'), record('accept'), record('accept'), record('accept'), record('accept'), record('ignore'),
+      record('accept')];
     const marks = (r: LedgerRecord, fields: Record<string, string>) => redis.hset(`${keyPrefix}reply:${r.entry.emailId}`, fields);
     await marks(sent, { sent: 't', copied: 't', filed: 't' });
     await marks(held, { held: 't' });
@@ -54,8 +55,10 @@ describe('replies that did not go out', () => {
     await marks(waiting, { waiting: JSON.stringify({ trouble: 'login', detail: 'Invalid login: 535 Authentication failed' }) });
     await marks(waitedThenSent, { waiting: JSON.stringify({ trouble: 'connection', detail: 'wrong version number' }), sent: 't' });
     await marks(ignored, { held: 't' });
+    // Staff answered it from their mail client while it waited: the bot's reply was not sent, and is not owed.
+    await marks(answeredByStaff, { waiting: JSON.stringify({ trouble: 'login', detail: '535' }), 'answered-by-staff': 't' });
     const ctx = { redis, keyPrefix } as unknown as ServiceContext;
-    const unsent = await unsentReplies(ctx, [sent, held, refused, heldThenSent, notTried, waiting, waitedThenSent, ignored]);
+    const unsent = await unsentReplies(ctx, [sent, held, refused, heldThenSent, notTried, waiting, waitedThenSent, ignored, answeredByStaff]);
     expect(unsent.map((u) => [u.record, u.why, u.detail])).toEqual([
       [held, 'held', ''],
       [refused, 'refused', 'SMTP refused permanently (550): no such user'],
