@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src/limits.ts';
 import { loadCampaign } from '../../src/rules/load-campaign.ts';
 import { readWordTable } from '../../src/word/read-word-table.ts';
+import { openBoundedZip } from '../../src/files/bounded-zip.ts';
 import { writeOle } from './fixture-kit/write-ole.ts';
+import { writeZip } from './fixture-kit/write-zip.ts';
 
 const form = loadCampaign().form;
 const read = (name: string, content?: Buffer) => readWordTable({ filename: name, contentType: 'application/msword',
@@ -14,6 +16,18 @@ const reasonOf = async (name: string, content?: Buffer) => {
   if (reading.ok) throw new Error(`${name} was read as a table`);
   return reading.reason;
 };
+
+/** The county's sample form with its last table row copied `copies` more times: a file that zips small. */
+async function withCopiedRows(copies: number): Promise<Buffer> {
+  const zip = await openBoundedZip(readFileSync(new URL('../fixtures/word/湘阴县专题资源推荐表.docx', import.meta.url)));
+  const entries = await Promise.all([...zip.entries].map(async ([name, entry]) => ({ name: String(name), data: await zip.inflate(entry) })));
+  return writeZip(entries.map(({ name, data }) => {
+    if (name !== 'word/document.xml') return { name, data };
+    const xml = data.toString('utf8');
+    const lastRow = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].at(-1)![0];
+    return { name, data: Buffer.from(xml.replace(lastRow, lastRow.repeat(copies + 1)), 'utf8') };
+  }));
+}
 
 describe('readWordTable refuses broken and hostile files with a reason', () => {
   it('refuses a file over the attachment limit before opening it, naming the limit in MB', async () => {
@@ -65,5 +79,18 @@ describe('readWordTable refuses broken and hostile files with a reason', () => {
 
   it('says a plain text file named .doc is not a Word file', async () => {
     expect(await reasonOf('说明.doc', Buffer.from('请查收推荐表', 'utf8'))).toContain('不是 Word 文档');
+  });
+
+  it('refuses a .docx whose table was copied into thousands of rows before parsing it, saying what to remove', async () => {
+    const bytes = await withCopiedRows(3000);
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    const reason = await reasonOf('湘阴县专题资源推荐表.docx', bytes);
+    expect(reason).toMatch(/^文件内容异常庞大（约 \d+ 万个排版元素，超过 20 万的上限；/);
+    expect(reason).toContain('空行或重复行，请先删去多余的行');
+  });
+
+  it('still reads a long table (the form with 500 more rows) under that bound', async () => {
+    const reading = await read('湘阴县专题资源推荐表.docx', await withCopiedRows(500));
+    expect(reading.ok).toBe(true);
   });
 });
