@@ -113,6 +113,9 @@ export interface Resource {
   remark: string;
 }
 
+/** A 网盘 share link found in the email body or the table, with the 提取码 written next to it. */
+export interface ShareLink { url: string; code: string | null; where: string }
+
 export type Decision = 'accept' | 'reject' | 'ignore';
 
 export interface Reply { to: string; subject: string; text: string; html: string }
@@ -136,5 +139,8 @@ export interface Verdict {
   resources: Resource[];
   countsBySection: Record<string, number>;
   stamps: StampFinding[];
+  /** Extra to the contract: the 网盘 links the resources were sent by, for the staff who fetch them (absent in
+   *  verdicts the ledger recorded before it was added). */
+  shareLinks?: ShareLink[];
   reply: Reply | null;
 }

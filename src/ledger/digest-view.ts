@@ -4,6 +4,7 @@
 import type { SmtpTrouble } from '../reply/smtp-failure.ts';
 import type { Campaign, Finding } from '../types.ts';
 import { formatDay, formatForPeople, instantOfIsoTime, localDate } from '../time/zoned.ts';
+import { shareLinkLabel } from '../validate/share-links.ts';
 import { codeLabel } from './code-labels.ts';
 import { filingStanding, returnFollowUp } from './filing-fate.ts';
 import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
@@ -87,6 +88,7 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
     /** Ignored mail a person must read (questions, other business), with what tells it apart in the mailbox. */
     forStaff: ignoredSince.filter((r) => !automatic(r)).map((r) => ({
       at: at(r), from: r.entry.from, subject: r.entry.subject || '（无主题）',
+      links: (r.entry.verdict.shareLinks ?? []).map(shareLinkLabel).join('；'),
     })),
     accepted: accepted.map((s) => ({ unit: filerLabel({ unit: s.unit.name, filer: s.filer }), rows: current(s).entry.verdict.resources.length, at: at(current(s)) })),
     short: filers.filter((s) => s.short.length).map((s) => ({

@@ -20,7 +20,7 @@ export async function ledgerWorkbookBytes(state: LedgerState, campaign: Campaign
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   book.creator = campaign.collector.name;
   book.title = `${campaign.name} 报送台账`;
-  writeSummarySheet(book, campaign, unitStandings(state, campaign));
+  writeSummarySheet(book, campaign, state, unitStandings(state, campaign));
   writeDetailsSheet(book, campaign, state);
   writeReturnsSheet(book, campaign, state);
   writeEmailsSheet(book, campaign, state);

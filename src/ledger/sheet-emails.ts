@@ -1,5 +1,6 @@
 // Sheet 邮件: every email the bot handled, ignored ones included, with what it decided and why.
 import type { Campaign, Finding } from '../types.ts';
+import { shareLinkLabel } from '../validate/share-links.ts';
 import { codeLabel, decisionLabel } from './code-labels.ts';
 import { counts, filingStanding } from './filing-fate.ts';
 import { filingWarnings } from './filing-warnings.ts';
@@ -19,6 +20,7 @@ export function writeEmailsSheet(book: LedgerBook, campaign: Campaign, state: Le
     { header: '原因', width: 24, wrap: true, value: (r) => labels(reasonsOf(r, zone)) },
     { header: '说明', width: 50, wrap: true, value: (r) => reasonsOf(r, zone).map((f) => f.message).join('\n') },
     { header: '资源条数', width: 7, value: (r) => r.entry.verdict.resources.length },
+    { header: '网盘链接（提取码）', width: 36, wrap: true, value: (r) => (r.entry.verdict.shareLinks ?? []).map(shareLinkLabel).join('\n') },
     { header: '版本', width: 6, value: (r) => r.filing?.version ?? null },
     { header: '计入', width: 6, value: (r) => (r.entry.verdict.decision === 'ignore' ? '' : yesNo(counts(r))) },
     { header: '是否计入及原因', width: 30, wrap: true, value: (r) => filingStanding(state, r) },

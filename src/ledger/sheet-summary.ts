@@ -3,7 +3,9 @@
 // the table, outside its filter, a row of accepted totals against the campaign's expected minimum. A returned unit's
 // rows do not count: its section cells stay empty, its returned version's rows are shown apart.
 import type ExcelJS from 'exceljs';
-import type { Campaign } from '../types.ts';
+import type { Campaign, ShareLink } from '../types.ts';
+import { mergeShareLinks, shareLinkLabel } from '../validate/share-links.ts';
+import type { LedgerRecord, LedgerState } from './ledger-types.ts';
 import { NOT_COUNTED_FONT, wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 import { expectedMinimum, STATUS_LABEL, type UnitStanding } from './unit-standing.ts';
 
@@ -22,6 +24,8 @@ interface SummaryRow {
   /** The form's 联系人 and 联系电话 of the latest current filing; empty on a unit's row above its institutions'. */
   contact: string;
   phone: string;
+  /** The 网盘 links the unit sent its resources by (shareLinksOfUnit); empty on a unit's row above its institutions'. */
+  links: string;
   lastFiled: Date | null;
   late: string;
   filings: number;
@@ -32,7 +36,7 @@ interface SummaryRow {
 const FIRST_SECTION_COLUMN = 3;
 const SHORT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } as const;
 
-export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standings: UnitStanding[]): void {
+export function writeSummarySheet(book: LedgerBook, campaign: Campaign, state: LedgerState, standings: UnitStanding[]): void {
   const zone = campaign.deadline.timeZone;
   const rowOf = (s: UnitStanding): SummaryRow => ({
     standing: s,
@@ -45,6 +49,7 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     status: s.status === 'returned' ? `${STATUS_LABEL.returned}（不计入）` : STATUS_LABEL[s.status],
     short: shortfall(s),
     ...contactOf(s),
+    links: s.members.length ? '' : shareLinksOfUnit(state, s).map(shareLinkLabel).join('\n'),
     lastFiled: s.currents.length ? wallClock(s.currents.at(-1)!.entry.verdict.receivedAt, zone) : null,
     late: s.late ? '逾期' : '',
     filings: s.filings.length,
@@ -62,6 +67,7 @@ export function writeSummarySheet(book: LedgerBook, campaign: Campaign, standing
     { header: '不足版块（现有/最低）', width: 30, value: (r) => r.short, wrap: true },
     { header: '联系人', width: 10, value: (r) => r.contact },
     { header: '联系电话', width: 15, value: (r) => r.phone },
+    { header: '资源网盘链接（提取码）', width: 36, wrap: true, value: (r) => r.links },
     { header: '当前版本报送时间', width: 17, value: (r) => r.lastFiled, date: true },
     { header: '逾期', width: 7, value: (r) => r.late },
     { header: '报送次数', width: 7, value: (r) => r.filings },
@@ -85,6 +91,15 @@ function shortfall(s: UnitStanding): string {
 function contactOf(s: UnitStanding): { contact: string; phone: string } {
   const form = s.members.length ? null : s.currents.at(-1)?.entry.verdict.form;
   return { contact: form?.contact ?? '', phone: form?.phone ?? '' };
+}
+
+/** The 网盘 links of a unit's filings, newest first, then of other mail from the same senders: a link sent in an
+ *  email of its own is no filing (ignored, left for staff), yet it is how that unit's resources reach the city. */
+function shareLinksOfUnit(state: LedgerState, s: UnitStanding): ShareLink[] {
+  const senders = new Set(s.filings.map((f) => f.entry.from.toLowerCase()));
+  const ownMail = state.records.filter((r) => r.entry.verdict.decision === 'ignore' && senders.has(r.entry.from.toLowerCase()));
+  const newestFirst = (records: LedgerRecord[]) => [...records].reverse();
+  return mergeShareLinks([...newestFirst(s.filings), ...newestFirst(ownMail)].flatMap((r) => r.entry.verdict.shareLinks ?? []));
 }
 
 /** Marks the sections an accepted unit is short in; the totals row in bold; rows that do not count in grey. */
@@ -117,6 +132,7 @@ function totalsRow(campaign: Campaign, standings: UnitStanding[]): SummaryRow {
     short: '',
     contact: '',
     phone: '',
+    links: '',
     lastFiled: null,
     late: '',
     filings: standings.reduce((total, s) => total + s.filings.length, 0),

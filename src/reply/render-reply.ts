@@ -1,7 +1,8 @@
 // Stage "reply": the Chinese acknowledgement or return notice for a verdict, as plain text and HTML.
 import { readFileSync } from 'node:fs';
 import Mustache from 'mustache';
-import type { Campaign, Email, Finding, Reply, Verdict } from '../types.ts';
+import type { Campaign, Email, Finding, Reply, ShareLink, Verdict } from '../types.ts';
+import { shareLinkLabel } from '../validate/share-links.ts';
 import { formatDay, formatForPeople } from '../time/zoned.ts';
 import { projectFile } from '../project-files.ts';
 import { printable } from '../mail/printable.ts';
@@ -24,7 +25,7 @@ function template(kind: Kind, ext: 'txt' | 'html'): string {
   return templates.get(name)!;
 }
 
-type Decided = Pick<Verdict, 'unit' | 'form' | 'errors' | 'warnings' | 'countsBySection'>;
+type Decided = Pick<Verdict, 'unit' | 'form' | 'errors' | 'warnings' | 'countsBySection' | 'shareLinks'>;
 
 /** The reply a verdict calls for: the same function whether the verdict is fresh or amended by the ledger; `own`: the
  *  bot's own addresses (ownAddresses in mail/auto-generated.ts). */
@@ -35,6 +36,7 @@ export function replyFor(campaign: Campaign, email: Email, verdict: Decided, own
     salutation: verdict.form?.unit || verdict.unit || email.from?.name || '您好',
     quota: unit?.quota ?? null,
     errors: verdict.errors, warnings: verdict.warnings, countsBySection: verdict.countsBySection,
+    shareLinks: verdict.shareLinks ?? [],
   });
 }
 
@@ -48,6 +50,7 @@ interface ReplyInput {
   errors: Finding[];
   warnings: Finding[];
   countsBySection: Record<string, number>;
+  shareLinks: ShareLink[];
 }
 
 function renderReply(input: ReplyInput): Reply {
@@ -77,6 +80,9 @@ function renderReply(input: ReplyInput): Reply {
     pending,
     // File names are printable from the start (attachmentFileName, as the email is read).
     files: email.attachments.map((a) => `《${a.filename}》`).join('、') || '无',
+    // The county can see at once a link or code the bot read wrong (or that it forgot to give one).
+    hasLinks: input.shareLinks.length > 0,
+    links: input.shareLinks.map(shareLinkLabel),
     deadline: `${formatDay(campaign.deadline.date)}24:00`,
     // A late filing is not asked to send again before a deadline already past (its message says whom to ask).
     canResend: !input.errors.some((e) => e.code === 'LATE'),

@@ -74,7 +74,7 @@ describe('the daily digest', () => {
   });
 
   it('lists the mail left for a person (a question, other business) with sender, subject and time; automatic mail only counted', () => {
-    expect(view.forStaff).toEqual([{ at: '2022年7月3日 13:00', from: 'jsq@county.test', subject: '咨询：推荐表是否需要每个版块都填满？' }]);
+    expect(view.forStaff).toEqual([{ at: '2022年7月3日 13:00', from: 'jsq@county.test', subject: '咨询：推荐表是否需要每个版块都填满？', links: '' }]);
     const { text } = buildDigest(state, campaign, NOW);
     expect(text).toContain('今日处理邮件 4 封：受理 0，退回 2，忽略 2（自动邮件 1，需人工查看的非报送邮件 1，见九）。');
     expect(text).toMatch(/九、需人工查看的非报送邮件（1 封，今日收到；[^\n]*\n- 2022年7月3日 13:00 jsq@county.test：咨询：推荐表是否需要每个版块都填满？\n/);

@@ -56,3 +56,26 @@ describe('an acceptance', () => {
     expect(later.text).toContain('报送截止时间（2022年7月10日24:00）前');
   });
 });
+
+describe('an acceptance and the 网盘 links', () => {
+  const links = [
+    { url: 'https://pan.baidu.com/s/1Xy7Lm', code: 'xy30', where: '邮件正文' },
+    { url: 'https://pan.quark.cn/s/0a1b2c', code: null, where: '第3条资源的备注' },
+  ];
+
+  it('lists the links and codes it recorded, for the county to check, in place of the reminder to send them', () => {
+    const reply = replyFor(campaign, email(), { unit: '湘阴县', form: header, errors: [], warnings: [], countsBySection: counts, shareLinks: links }, []);
+    expect(reply.text).toContain('已登记的资源网盘链接（取自邮件正文和推荐表；请核对链接和提取码，并在资源审核完成前保持链接有效）：\n'
+      + '  https://pan.baidu.com/s/1Xy7Lm（提取码 xy30）\n  https://pan.quark.cn/s/0a1b2c\n\n如需修改推荐表');
+    expect(reply.html).toContain('<li>https:&#x2F;&#x2F;pan.baidu.com&#x2F;s&#x2F;1Xy7Lm（提取码 xy30）</li>');
+    for (const said of [reply.text, reply.html!]) expect(said).not.toContain('资源文件请按通知要求通过网盘或光盘报送');
+  });
+
+  it('without links, reminds the county how the resources themselves are sent', () => {
+    const reply = accepted([], email());
+    for (const said of [reply.text, reply.html!]) {
+      expect(said).toContain('资源文件请按通知要求通过网盘或光盘报送。');
+      expect(said).not.toContain('已登记的资源网盘链接');
+    }
+  });
+});

@@ -1,10 +1,7 @@
 // CONTACT_INFO: the notice forbids contact details and QR codes in resources; 简介 and 备注 are where they slip in.
 // A share link to a cloud drive (rules/share-link-hosts.yaml) is not one: the notice lets resources go by 网盘.
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import { parse as parseYaml } from 'yaml';
 import { finding } from '../../messages/catalogue.ts';
-import { projectFile } from '../../project-files.ts';
+import { withoutShareLinks } from '../../rules/share-link-hosts.ts';
 import type { FieldKey } from '../../types.ts';
 import type { Check } from '../check.ts';
 
@@ -20,33 +17,6 @@ const DETECTORS: { what: string; pattern: RegExp }[] = [
 ];
 
 const FIELDS: FieldKey[] = ['summary', 'remark'];
-
-/** The file's schema: a list of host names (RFC 1123 labels), checked at load as the campaign file is. */
-const validateShareHosts = new Ajv().compile({
-  type: 'object', additionalProperties: false, required: ['hosts'],
-  properties: { hosts: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[\\w-]+(\\.[\\w-]+)+$' } } },
-});
-
-const SHARE_HOSTS_FILE = projectFile('rules', 'share-link-hosts.yaml');
-const SHARE_HOSTS = loadShareHosts();
-
-function loadShareHosts(): string[] {
-  const data: unknown = parseYaml(readFileSync(SHARE_HOSTS_FILE, 'utf8'));
-  if (!validateShareHosts(data)) throw new Error(`${SHARE_HOSTS_FILE}: ${JSON.stringify(validateShareHosts.errors)}`);
-  return (data as { hosts: string[] }).hosts.map((h) => h.toLowerCase());
-}
-
-/** A link or bare host name (not an e-mail address's domain) with its path, as far as URL characters go (not over
- *  the Chinese text or the comma that follows it, which may hold a phone number). */
-const LINK = /(?<![@\w.-])(?:https?:\/\/)?((?:[\w-]+\.)+[a-z]{2,})(?::\d+)?(?:\/[\w\-./?=&%#~+:]*)?/gi;
-
-/** The text without its cloud-drive share links, which the detectors below are not to take for contact details. */
-function withoutShareLinks(text: string): string {
-  return text.replace(LINK, (link, host: string) => {
-    const name = host.toLowerCase();
-    return SHARE_HOSTS.some((h) => name === h || name.endsWith(`.${h}`)) ? ' ' : link;
-  });
-}
 
 export const checkContactInfo: Check = ({ campaign, rows }) => rows.flatMap((row) => FIELDS.flatMap((field) => {
   const text = withoutShareLinks((row.cells[field] ?? '').normalize('NFKC'));
