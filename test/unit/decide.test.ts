@@ -77,6 +77,14 @@ describe('deciding a submission', () => {
     expect(errors[0].message).toContain('第1、8行');
   });
 
+  it('names a row copied many times by a range of rows, not every number', () => {
+    const cells = fullTable(5);
+    for (const i of [10, 11, 12, 13, 20, 21]) cells[i] = { ...cells[i], title: cells[2].title };
+    const { errors } = decide(submission(cells));
+    expect(codes(errors)).toEqual(['DUPLICATE_TITLE']);
+    expect(errors[0].message).toContain('第3、11至14、21、22行');
+  });
+
   it('warns, without rejecting, about contact details, odd formats and an empty contact line', () => {
     const cells = fullTable(5);
     cells[0] = { ...cells[0], summary: '详情请扫码关注公众号' };
@@ -167,6 +175,14 @@ describe('deciding a submission', () => {
     const { errors } = decide(s);
     expect(codes(errors)).toEqual(['PDF_WORD_MISMATCH']);
     expect(errors[0].message).toContain('Word中有、PDF中没有：“德育资源1”');
+  });
+
+  it('names a title missing many times once, with its count, and says how many in all when it lists only some', () => {
+    const missingInPdf = [...Array(3000).fill('德育资源1'), '德育资源2', '德育资源3', '德育资源4'];
+    const s = submission(fullTable(5), {
+      pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: { missingInPdf, extraInPdf: [] }, seals: { found: 1, greyscaleOnly: false, poorScan: null, tooLargeImage: null } }],
+    });
+    expect(decide(s).errors[0].message).toContain('Word中有、PDF中没有：“德育资源1”（3000条）、“德育资源2”、“德育资源3”等3003条）');
   });
 
   it('cannot tell the unit without any clue, and then does not judge the quota', () => {

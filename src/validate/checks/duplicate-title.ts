@@ -8,11 +8,25 @@ export const checkDuplicateTitles: Check = ({ rows }) => {
   const byTitle = new Map<string, TableRow[]>();
   for (const row of rows) {
     const key = nameKey(row.cells.title ?? '');
-    if (key) byTitle.set(key, [...(byTitle.get(key) ?? []), row]);
+    if (!key) continue;
+    const same = byTitle.get(key);
+    if (same) same.push(row);
+    else byTitle.set(key, [row]);
   }
   return [...byTitle.values()].filter((same) => same.length > 1).map((same) => finding('DUPLICATE_TITLE', {
     file: same[0].file,
-    rows: same.map((r) => r.position).join('、'),
+    rows: rowRanges(same.map((r) => r.position)),
     title: same[0].cells.title ?? '',
   }, { file: same[0].file, row: same[1].position }));
 };
+
+/** Row numbers as people write them: 3、5、8至12 (a row copied a thousand times is one range, not a thousand numbers). */
+function rowRanges(positions: number[]): string {
+  const runs: number[][] = [];
+  for (const p of positions) {
+    const run = runs.at(-1);
+    if (run && p === run.at(-1)! + 1) run.push(p);
+    else runs.push([p]);
+  }
+  return runs.map((run) => (run.length > 2 ? `${run[0]}至${run.at(-1)}` : run.join('、'))).join('、');
+}

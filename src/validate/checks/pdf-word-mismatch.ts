@@ -3,8 +3,14 @@ import { finding } from '../../messages/catalogue.ts';
 import type { Check } from '../check.ts';
 
 const LISTED = 3;
-const quoteSome = (titles: string[]) =>
-  titles.slice(0, LISTED).map((t) => `“${t}”`).join('、') + (titles.length > LISTED ? `等${titles.length}条` : '');
+/** The first few distinct titles, each once with its count where it repeats (a row copied 3,000 times is one). */
+function quoteSome(titles: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of titles) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const shown = [...counts].slice(0, LISTED);
+  const listed = shown.map(([t, n]) => (n > 1 ? `“${t}”（${n}条）` : `“${t}”`)).join('、');
+  return shown.length < counts.size ? `${listed}等${titles.length}条` : listed;
+}
 
 export const checkPdfWordMismatch: Check = ({ words, pdfs, severalUnits }) => {
   const word = words.find((w) => w.ok && w.hasTable);
