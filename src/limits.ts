@@ -9,9 +9,9 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export const MAX_UNCOMPRESSED_BYTES = 120 * 1024 * 1024;
 /** Largest uncompressed/compressed ratio accepted for a big zip entry (real Word XML compresses ~10-30x). */
 export const MAX_COMPRESSION_RATIO = 200;
-/** XML elements in one part of a .docx: mammoth builds a DOM node for each (~25 µs and ~1.5 KB apiece), so a part that
- *  zips small but holds a million (8,000 copied rows) held a pipeline thread for 25 s and 1.8 GB. The 62-row form
- *  is about 5,000; this bound is some 2,000 such rows. */
+/** XML elements in the parts of a .docx that mammoth reads: it builds a DOM node for each (~25 µs and ~1.5 KB
+ *  apiece), so a document that zips small but holds a million (8,000 copied rows) held a pipeline thread for 25 s
+ *  and 1.8 GB. The 62-row form is about 5,000; this bound is some 2,000 such rows. */
 export const MAX_WORD_XML_ELEMENTS = 200_000;
 /** Word and PDF attachments read per email: a filing is two files; hundreds would hold a worker for minutes. */
 export const MAX_FILES_READ = 10;

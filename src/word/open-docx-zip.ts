@@ -32,15 +32,17 @@ export async function openDocxZip(bytes: Buffer): Promise<DocxZip> {
   } catch (err) {
     throw asWordError(err);
   }
+  let elementsRead = 0;
   return {
     exists: (name) => zip.entries.has(name),
     async read(name, encoding) {
       const entry = zip.entries.get(name);
       if (!entry) throw new WordReadError(WORD_REASONS.corrupt);
       const data = await zip.inflate(entry).catch((err: unknown) => { throw asWordError(err); });
-      // A part that zips small can still hold a million elements, each a DOM node in mammoth (limits.ts).
-      const elements = name.endsWith('.xml') || name.endsWith('.rels') ? countElements(data) : 0;
-      if (elements > MAX_WORD_XML_ELEMENTS) throw new WordReadError(WORD_REASONS.tooManyElements(elements));
+      // Parts that zip small can still hold a million elements, each a DOM node in mammoth (limits.ts): counted over
+      // every part mammoth reads (document, notes, comments, styles), not each alone.
+      if (name.endsWith('.xml') || name.endsWith('.rels')) elementsRead += countElements(data);
+      if (elementsRead > MAX_WORD_XML_ELEMENTS) throw new WordReadError(WORD_REASONS.tooManyElements(elementsRead));
       if (encoding === 'base64') return data.toString('base64');
       return encoding ? new TextDecoder(encoding).decode(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
     },
