@@ -8,6 +8,7 @@ import { shareLinkLabel } from '../validate/share-links.ts';
 import { codeLabel } from './code-labels.ts';
 import { filingStanding, returnFollowUp } from './filing-fate.ts';
 import { filerLabel, type LedgerRecord, type LedgerState } from './ledger-types.ts';
+import { shareLinksOfUnit } from './unit-share-links.ts';
 import { expectedMinimum, filerStandings, STATUS_LABEL, unitStandings, type UnitStanding } from './unit-standing.ts';
 
 const DAY_MS = 86_400_000;
@@ -90,7 +91,11 @@ export function digestView(state: LedgerState, campaign: Campaign, now: Date, un
       at: at(r), from: r.entry.from, subject: r.entry.subject || '（无主题）',
       links: (r.entry.verdict.shareLinks ?? []).map(shareLinkLabel).join('；'),
     })),
-    accepted: accepted.map((s) => ({ unit: filerLabel({ unit: s.unit.name, filer: s.filer }), rows: current(s).entry.verdict.resources.length, at: at(current(s)) })),
+    // Whether staff have a 网盘 link to fetch the resources by (else they may come on a disc, or not at all).
+    accepted: accepted.map((s) => ({
+      unit: filerLabel({ unit: s.unit.name, filer: s.filer }), rows: current(s).entry.verdict.resources.length, at: at(current(s)),
+      links: shareLinksOfUnit(state, s).length,
+    })),
     short: filers.filter((s) => s.short.length).map((s) => ({
       unit: filerLabel({ unit: s.unit.name, filer: s.filer }),
       status: STATUS_LABEL[s.status],

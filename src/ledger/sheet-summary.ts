@@ -3,11 +3,12 @@
 // the table, outside its filter, a row of accepted totals against the campaign's expected minimum. A returned unit's
 // rows do not count: its section cells stay empty, its returned version's rows are shown apart.
 import type ExcelJS from 'exceljs';
-import type { Campaign, ShareLink } from '../types.ts';
-import { mergeShareLinks, shareLinkLabel } from '../validate/share-links.ts';
-import type { LedgerRecord, LedgerState } from './ledger-types.ts';
+import type { Campaign } from '../types.ts';
+import { shareLinkLabel } from '../validate/share-links.ts';
+import type { LedgerState } from './ledger-types.ts';
 import { NOT_COUNTED_FONT, wallClock, writeTableSheet, type ColumnDef, type LedgerBook } from './sheet-kit.ts';
 import { expectedMinimum, STATUS_LABEL, type UnitStanding } from './unit-standing.ts';
+import { shareLinksOfUnit } from './unit-share-links.ts';
 
 interface SummaryRow {
   /** Null on the totals row. */
@@ -91,15 +92,6 @@ function shortfall(s: UnitStanding): string {
 function contactOf(s: UnitStanding): { contact: string; phone: string } {
   const form = s.members.length ? null : s.currents.at(-1)?.entry.verdict.form;
   return { contact: form?.contact ?? '', phone: form?.phone ?? '' };
-}
-
-/** The 网盘 links of a unit's filings, newest first, then of other mail from the same senders: a link sent in an
- *  email of its own is no filing (ignored, left for staff), yet it is how that unit's resources reach the city. */
-function shareLinksOfUnit(state: LedgerState, s: UnitStanding): ShareLink[] {
-  const senders = new Set(s.filings.map((f) => f.entry.from.toLowerCase()));
-  const ownMail = state.records.filter((r) => r.entry.verdict.decision === 'ignore' && senders.has(r.entry.from.toLowerCase()));
-  const newestFirst = (records: LedgerRecord[]) => [...records].reverse();
-  return mergeShareLinks([...newestFirst(s.filings), ...newestFirst(ownMail)].flatMap((r) => r.entry.verdict.shareLinks ?? []));
 }
 
 /** Marks the sections an accepted unit is short in; the totals row in bold; rows that do not count in grey. */

@@ -54,8 +54,8 @@ afterAll(async () => {
 describe('the daily digest', () => {
   it('lists the units whose current filing is accepted, one whose later filing was returned included', () => {
     expect(view.accepted).toEqual([
-      { unit: '平江县', rows: 30, at: '2022年7月1日 10:12' },
-      { unit: '岳阳县', rows: 30, at: '2022年7月1日 11:00' },
+      { unit: '平江县', rows: 30, at: '2022年7月1日 10:12', links: 0 },
+      { unit: '岳阳县', rows: 30, at: '2022年7月1日 11:00', links: 0 },
     ]);
   });
 

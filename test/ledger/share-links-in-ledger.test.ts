@@ -81,8 +81,10 @@ describe('网盘 links in the ledger', () => {
     expect(bySubject.get('平江县专题资源推荐表')).toBeUndefined();
   });
 
-  it('the digest names the links of mail left for a person', async () => {
+  it('the digest names the links of mail left for a person, and says which accepted units sent none', async () => {
     const { text } = buildDigest(await readLedger(redis, prefix), campaign, new Date('2022-07-02T20:00:00+08:00'));
     expect(text).toContain('- 2022年7月2日 10:00 someone@else.test：资源（含资源网盘链接：https://pan.baidu.com/s/1other）\n');
+    expect(text).toContain('- 湘阴县：30 条，2022年7月2日 09:00 报送；资源网盘链接 3 个（见台账汇总表）\n');
+    expect(text).toContain('- 平江县：30 条，2022年7月2日 09:30 报送；未见资源网盘链接（资源或以光盘寄送，请核实）\n');
   });
 });
