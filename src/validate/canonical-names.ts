@@ -27,5 +27,6 @@ export function closestName(typed: string, candidates: readonly string[]): strin
     const distance = candidate.includes(key) || key.includes(candidate) ? 0.5 : editDistance(key, candidate);
     if (!best || distance < best.distance) best = { name, distance };
   }
-  return best && best.distance <= Math.max(1, Math.ceil(nameKey(best.name).length / 2)) ? best.name : null;
+  // A third of the name may differ: 劳动教育 is not a slip for 思政教育 (half of it would be), 党史学系 is for 党史学习.
+  return best && best.distance <= Math.max(1, Math.floor(nameKey(best.name).length / 3)) ? best.name : null;
 }

@@ -1,5 +1,6 @@
 // The 网盘 links a unit sent its resources by, each with its 提取码, from the email body and the table's 简介 and 备注:
 // the notice lets the resources themselves go by 网盘, and the city's staff fetch them from the ledger.
+import { columnHeader } from '../messages/form-labels.ts';
 import { shareLinksIn } from '../rules/share-link-hosts.ts';
 import type { Campaign, FieldKey, Resource, ShareLink } from '../types.ts';
 
@@ -28,10 +29,9 @@ function linksOfText(raw: string, where: string): ShareLink[] {
 
 /** Every share link of the email, body first, then the table's rows; one per link, with a code where any mention has one. */
 export function shareLinksOf(campaign: Campaign, body: string, resources: Resource[]): ShareLink[] {
-  const header = (field: FieldKey) => campaign.form.columns.find((c) => c.key === field)?.header ?? field;
   return mergeShareLinks([
     ...linksOfText(body, '邮件正文'),
-    ...resources.flatMap((r) => TABLE_FIELDS.flatMap((field) => linksOfText(r[field], `第${r.seq}条资源的${header(field)}`))),
+    ...resources.flatMap((r) => TABLE_FIELDS.flatMap((field) => linksOfText(r[field], `第${r.seq}条资源的${columnHeader(campaign, field)}`))),
   ]);
 }
 

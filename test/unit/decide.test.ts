@@ -190,3 +190,14 @@ describe('deciding a submission', () => {
     expect(codes(decide(s).errors)).toEqual(['UNKNOWN_UNIT']);
   });
 });
+
+describe('the nearest valid name suggested', () => {
+  it('is a slip of a character, not another name that shares a word', () => {
+    const cells = fullTable(5);
+    cells[0] = { ...cells[0], section: '思政教育' };
+    cells[1] = { ...cells[1], section: '家庭教肓' };
+    const [other, slip] = decide(submission(cells)).errors.map((e) => e.message);
+    expect(other).not.toContain('是否应为');
+    expect(slip).toContain('是否应为“家庭教育”？');
+  });
+});

@@ -1,6 +1,7 @@
 // CONTACT_INFO: the notice forbids contact details and QR codes in resources; 简介 and 备注 are where they slip in.
 // A share link to a cloud drive (rules/share-link-hosts.yaml) is not one: the notice lets resources go by 网盘.
 import { finding } from '../../messages/catalogue.ts';
+import { columnHeader } from '../../messages/form-labels.ts';
 import { withoutShareLinks } from '../../rules/share-link-hosts.ts';
 import type { FieldKey } from '../../types.ts';
 import type { Check } from '../check.ts';
@@ -23,6 +24,5 @@ export const checkContactInfo: Check = ({ campaign, rows }) => rows.flatMap((row
   const hit = DETECTORS.map((d) => ({ d, m: d.pattern.exec(text) })).find((x) => x.m);
   if (!hit) return [];
   const where = { file: row.file, row: row.position };
-  const header = campaign.form.columns.find((c) => c.key === field)?.header ?? field;
-  return [finding('CONTACT_INFO', { ...where, field: header, what: hit.d.what, snippet: hit.m![0].slice(0, 40) }, where)];
+  return [finding('CONTACT_INFO', { ...where, field: columnHeader(campaign, field), what: hit.d.what, snippet: hit.m![0].slice(0, 40) }, where)];
 }));

@@ -1,10 +1,11 @@
 // DUPLICATE_TITLE: two rows with the same 资源标题 (compared as names: spacing and width do not matter).
 import { finding } from '../../messages/catalogue.ts';
+import { formLabels } from '../../messages/form-labels.ts';
 import { nameKey } from '../../rules/normalize.ts';
 import type { Check } from '../check.ts';
 import type { TableRow } from '../submission.ts';
 
-export const checkDuplicateTitles: Check = ({ rows }) => {
+export const checkDuplicateTitles: Check = ({ campaign, rows }) => {
   const byTitle = new Map<string, TableRow[]>();
   for (const row of rows) {
     const key = nameKey(row.cells.title ?? '');
@@ -14,6 +15,7 @@ export const checkDuplicateTitles: Check = ({ rows }) => {
     else byTitle.set(key, [row]);
   }
   return [...byTitle.values()].filter((same) => same.length > 1).map((same) => finding('DUPLICATE_TITLE', {
+    ...formLabels(campaign),
     file: same[0].file,
     rows: rowRanges(same.map((r) => r.position)),
     title: same[0].cells.title ?? '',

@@ -1,6 +1,7 @@
 // MISSING_FIELD: a filled row that leaves one of the form's required columns empty (one finding per row); a required
 // column a table lacks altogether is one finding for its file, not one for every row.
 import { finding } from '../../messages/catalogue.ts';
+import { columnHeader } from '../../messages/form-labels.ts';
 import type { ColumnSpec } from '../../types.ts';
 import type { Check } from '../check.ts';
 import type { TableRow } from '../submission.ts';
@@ -14,7 +15,7 @@ export const checkMissingFields: Check = ({ campaign, rows }) => {
     const missing = required.filter((c) => !absent.get(row.file)!.includes(c) && !(row.cells[c.key] ?? '').trim());
     if (missing.length === 0) return [];
     const where = { file: row.file, row: row.position };
-    const title = row.cells.title ? `“${row.cells.title}”` : '资源标题为空';
+    const title = row.cells.title ? `“${row.cells.title}”` : `${columnHeader(campaign, 'title')}为空`;
     return [finding('MISSING_FIELD', { ...where, title, fields: quoted(missing) }, where)];
   });
   return [...byFile, ...byRow];

@@ -1,5 +1,6 @@
 // PDF_WORD_MISMATCH: the stamped PDF's table must carry the Word table's titles (only judged from a text layer).
 import { finding } from '../../messages/catalogue.ts';
+import { formLabels } from '../../messages/form-labels.ts';
 import type { Check } from '../check.ts';
 
 const LISTED = 3;
@@ -12,7 +13,7 @@ function quoteSome(titles: string[]): string {
   return shown.length < counts.size ? `${listed}等${titles.length}条` : listed;
 }
 
-export const checkPdfWordMismatch: Check = ({ words, pdfs, severalUnits }) => {
+export const checkPdfWordMismatch: Check = ({ campaign, words, pdfs, severalUnits }) => {
   const word = words.find((w) => w.ok && w.hasTable);
   // Several units' tables in one email are each compared with every PDF: the return asks for one email per unit.
   if (!word || severalUnits.length) return [];
@@ -23,6 +24,6 @@ export const checkPdfWordMismatch: Check = ({ words, pdfs, severalUnits }) => {
       missingInPdf.length ? `Word中有、PDF中没有：${quoteSome(missingInPdf)}` : '',
       extraInPdf.length ? `PDF中有、Word中没有：${quoteSome(extraInPdf)}` : '',
     ].filter(Boolean).join('；');
-    return [finding('PDF_WORD_MISMATCH', { pdf: pdf.file, word: word.file, details }, { file: pdf.file })];
+    return [finding('PDF_WORD_MISMATCH', { ...formLabels(campaign), pdf: pdf.file, word: word.file, details }, { file: pdf.file })];
   });
 };

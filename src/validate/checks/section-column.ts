@@ -1,5 +1,6 @@
 // UNKNOWN_SECTION / UNKNOWN_COLUMN: 拟上线版块 and 拟上线栏目 must be the campaign's, with the closest suggested.
 import { finding } from '../../messages/catalogue.ts';
+import { formLabels } from '../../messages/form-labels.ts';
 import type { Finding } from '../../types.ts';
 import { closestName, findColumn, findSection, sectionHoldingColumn } from '../canonical-names.ts';
 import type { Check } from '../check.ts';
@@ -14,7 +15,7 @@ export const checkSectionAndColumn: Check = ({ campaign, rows }) => rows.flatMap
     const names = campaign.sections.map((s) => s.name);
     const near = closestName(typedSection, names) ?? sectionHoldingColumn(campaign, typedSection)?.name;
     return [finding('UNKNOWN_SECTION', {
-      ...where, value: typedSection, sections: names.join('、'),
+      ...formLabels(campaign), ...where, value: typedSection, sections: names.join('、'),
       suggestion: near ? `是否应为“${near}”？` : '',
     }, where)];
   }
@@ -25,6 +26,6 @@ export const checkSectionAndColumn: Check = ({ campaign, rows }) => rows.flatMap
     ? `“${findColumn(owner, typedColumn)}”是“${owner.name}”版块的栏目，请核对版块或栏目。`
     : near ? `是否应为“${near}”？` : '';
   return [finding('UNKNOWN_COLUMN', {
-    ...where, value: typedColumn, section: section.name, columns: section.columns.join('、'), suggestion,
+    ...formLabels(campaign), ...where, value: typedColumn, section: section.name, columns: section.columns.join('、'), suggestion,
   }, where)];
 });
