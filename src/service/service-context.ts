@@ -62,7 +62,7 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
 }
 
 /** Keys of one campaign never mix with another's in a shared Redis. */
-export const defaultKeyPrefix = (campaign: Campaign) => `intake-bot:${campaign.id}:`;
+export const defaultKeyPrefix = (campaign: Pick<Campaign, 'id'>) => `intake-bot:${campaign.id}:`;
 /** Nor do its queues: two cities' bots on one Redis never take each other's jobs (decided by the wrong rules). */
 const defaultBullPrefix = (campaign: Campaign) => `${defaultKeyPrefix(campaign)}bull`;
 /** Where the ledger's state of record lives under a key prefix. */
