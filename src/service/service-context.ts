@@ -39,6 +39,7 @@ export function createServiceContext(config: Readonly<Config>, options: ContextO
   // BullMQ needs commands to wait for a reconnect rather than fail (maxRetriesPerRequest: null).
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const log = options.log ?? rootLog;
+  warnOfAnotherMailbox(config, campaign, log);
   // Also the listener without which ioredis prints each failed reconnect on stderr, outside the log.
   const redisOutage = new RedisOutage(log, redisAddress(config.redisUrl));
   watchRedis(redis, redisOutage);
@@ -75,3 +76,13 @@ export async function closeServiceContext(ctx: ServiceContext): Promise<void> {
 
 /** Kept for 90 days: the job id only dedupes an email against jobs still in Redis. */
 export const KEEP_JOBS = { removeOnComplete: { age: 90 * 24 * 3600 }, removeOnFail: { age: 90 * 24 * 3600 } } as const;
+
+/** The rules name the campaign's mailbox; settings left from another campaign (its .env, accounts.env) would have the
+ *  bot read and answer from the old one without a word. A login that is no address (some servers') is not compared. */
+function warnOfAnotherMailbox(config: Readonly<Config>, campaign: Campaign, log: Logger): void {
+  const mailbox = campaign.collector.mailbox.toLowerCase();
+  const other = (address: string) => address.includes('@') && address.toLowerCase() !== mailbox;
+  for (const [setting, address] of [['IMAP_USER', config.imap.user], ['MAIL_FROM', config.mailFrom]] as const) {
+    if (other(address)) log.warn({ setting, address, campaignMailbox: mailbox }, `${setting} is not the campaign's mailbox (collector.mailbox in the rules file)`);
+  }
+}
