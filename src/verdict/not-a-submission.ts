@@ -14,5 +14,5 @@ export function unrelated(campaign: Campaign, email: Email, holdsTable: boolean)
   if (holdsTable) return null;
   const haystack = nameKey([email.subject, email.text, ...email.attachments.map((a) => a.filename)].join(' '));
   if (campaign.campaignWords.some((w) => haystack.includes(nameKey(w)))) return null;
-  return finding('NOT_A_SUBMISSION', { reason: '邮件与专题资源征集无关（未提及征集，附件中也没有推荐表）' });
+  return finding('NOT_A_SUBMISSION', { reason: '邮件与本次征集无关（未提及征集，附件中也没有推荐表）' });
 }
