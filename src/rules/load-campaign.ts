@@ -40,37 +40,62 @@ export function loadCampaign(file: string = DEFAULT_CAMPAIGN_FILE): Campaign {
   return frozen;
 }
 
+type Fail = (path: string, problem: string) => never;
+type Claim = (name: string, path: string) => void;
+
 /** What JSON Schema cannot say: unique names, real dates and zones, compilable patterns, the required columns. */
 function checkFacts(file: string, c: Campaign): void {
-  const fail = (path: string, problem: string): never => { throw new CampaignRulesError(file, path, problem); };
+  const fail: Fail = (path, problem) => { throw new CampaignRulesError(file, path, problem); };
+  checkDeadline(c, fail);
+  checkForm(c, fail);
+  const claimUnitName = claimer(nameKey, fail);
+  c.units.forEach((u, i) => {
+    claimNames(claimUnitName, `/units/${i}`, u.name, u.aliases);
+    (u.patterns ?? []).forEach((p, j) => {
+      try { new RegExp(p, 'u'); } catch (err) { fail(`/units/${i}/patterns/${j}`, (err as Error).message); }
+    });
+  });
+  // Section names are a namespace of their own: a unit and a section may share a name.
+  const claimSectionName = claimer(nameKey, fail);
+  c.sections.forEach((s, i) => {
+    claimNames(claimSectionName, `/sections/${i}`, s.name, s.aliases ?? []);
+    const columnKeys = s.columns.map(nameKey);
+    columnKeys.forEach((k, j) => { if (columnKeys.indexOf(k) !== j) fail(`/sections/${i}/columns/${j}`, 'duplicate column'); });
+  });
+}
+
+/**
+ * A claim on a name in one namespace: a second owner of the same key fails at its path. The owner is the path's
+ * first two steps (/units/3), so one unit may repeat its own name among its aliases.
+ */
+function claimer(key: (name: string) => string, fail: Fail): Claim {
+  const seen = new Map<string, { owner: string; path: string }>();
+  return (name, path) => {
+    const owner = path.split('/').slice(0, 3).join('/');
+    const first = seen.get(key(name));
+    if (first && first.owner !== owner) fail(path, `"${name}" is used twice (also at ${first.path})`);
+    if (!first) seen.set(key(name), { owner, path });
+  };
+}
+
+const claimNames = (claim: Claim, at: string, name: string, aliases: string[]) =>
+  [name, ...aliases].forEach((n, j) => claim(n, `${at}/${j === 0 ? 'name' : `aliases/${j - 1}`}`));
+
+function checkDeadline(c: Campaign, fail: Fail): void {
   if (Number.isNaN(Date.parse(`${c.deadline.date}T00:00:00Z`))) fail('/deadline/date', 'not a real date');
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone: c.deadline.timeZone });
   } catch {
     fail('/deadline/timeZone', `unknown time zone ${c.deadline.timeZone}`);
   }
+}
+
+function checkForm(c: Campaign, fail: Fail): void {
   const keys = c.form.columns.map((col) => col.key);
   for (const key of ['title', 'section', 'column'] as const) {
     if (!keys.includes(key)) fail('/form/columns', `the form needs a "${key}" column`);
   }
   keys.forEach((key, i) => { if (keys.indexOf(key) !== i) fail(`/form/columns/${i}/key`, `duplicate key ${key}`); });
-  const seen = new Map<string, string>();
-  const claim = (name: string, path: string) => {
-    const key = nameKey(name);
-    const owner = seen.get(key);
-    if (owner && owner !== path.split('/').slice(0, 3).join('/')) fail(path, `"${name}" is used twice`);
-    seen.set(key, path.split('/').slice(0, 3).join('/'));
-  };
-  c.units.forEach((u, i) => {
-    [u.name, ...u.aliases].forEach((n, j) => claim(n, `/units/${i}/${j === 0 ? 'name' : `aliases/${j - 1}`}`));
-    (u.patterns ?? []).forEach((p, j) => {
-      try { new RegExp(p, 'u'); } catch (err) { fail(`/units/${i}/patterns/${j}`, (err as Error).message); }
-    });
-  });
-  c.sections.forEach((s, i) => {
-    const columnKeys = s.columns.map(nameKey);
-    columnKeys.forEach((k, j) => { if (columnKeys.indexOf(k) !== j) fail(`/sections/${i}/columns/${j}`, 'duplicate column'); });
-  });
 }
 
 function deepFreeze<T>(value: T): T {

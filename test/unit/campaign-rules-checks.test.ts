@@ -1,0 +1,50 @@
+// Broken rules files an outside examiner met while writing a 2023 campaign: each must stop start-up with the JSON
+// path and the problem, not run the bot with wrong verdicts. Each case is the 2022 file with one thing changed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { CampaignRulesError, DEFAULT_CAMPAIGN_FILE, loadCampaign } from '../../src/rules/load-campaign.ts';
+import { tempDirForTest } from '../temp-dir.ts';
+
+type Rules = Record<string, any>;
+const rules2022 = () => parse(readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8')) as Rules;
+
+/** Writes the changed 2022 rules to a fresh file (loadCampaign caches by path) and returns the load's error. */
+function loadError(change: (rules: Rules) => void): { file: string; err: unknown } {
+  const rules = rules2022();
+  change(rules);
+  const file = join(tempDirForTest('campaign-rules-'), 'campaign.yaml');
+  writeFileSync(file, stringify(rules));
+  try {
+    loadCampaign(file);
+  } catch (err) {
+    return { file, err };
+  }
+  return { file, err: null };
+}
+
+describe('loading a campaign rules file', () => {
+  it('loads the 2022 file', () => {
+    expect(loadCampaign(DEFAULT_CAMPAIGN_FILE).units).toHaveLength(13);
+  });
+
+  it.each([
+    ['two sections of one name', (r: Rules) => { r.sections[0].name = r.sections[2].name = '科学教育'; },
+      '/sections/2/name: "科学教育" is used twice (also at /sections/0/name)'],
+    ['two section names equal once normalised', (r: Rules) => { r.sections[3].name = ' 劳动 教育'; },
+      '/sections/3/name: " 劳动 教育" is used twice (also at /sections/1/name)'],
+    ['one alias for two sections', (r: Rules) => { for (const i of [0, 4]) r.sections[i].aliases = ['科学']; },
+      '/sections/4/aliases/0: "科学" is used twice (also at /sections/0/aliases/0)'],
+    ['a section alias that is another section\'s name', (r: Rules) => { r.sections[5].aliases.push('德育'); },
+      '/sections/5/aliases/3: "德育" is used twice (also at /sections/0/name)'],
+  ])('refuses %s', (_, change, message) => {
+    const { file, err } = loadError(change);
+    expect(err).toBeInstanceOf(CampaignRulesError);
+    expect((err as Error).message).toBe(`规则文件有误 ${file} ${message}`);
+  });
+
+  it('lets a unit and a section share a name: they are separate namespaces', () => {
+    expect(loadError((r) => { r.units[0].aliases.push('德育'); }).err).toBeNull();
+  });
+});
