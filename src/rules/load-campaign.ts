@@ -81,8 +81,13 @@ function claimer(key: (name: string) => string, fail: Fail): Claim {
 const claimNames = (claim: Claim, at: string, name: string, aliases: string[]) =>
   [name, ...aliases].forEach((n, j) => claim(n, `${at}/${j === 0 ? 'name' : `aliases/${j - 1}`}`));
 
+/** Date.parse rolls 2023-09-31 over to October: the day must come back unchanged from a UTC date. */
 function checkDeadline(c: Campaign, fail: Fail): void {
-  if (Number.isNaN(Date.parse(`${c.deadline.date}T00:00:00Z`))) fail('/deadline/date', 'not a real date');
+  const [year, month, day] = c.deadline.date.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    fail('/deadline/date', `"${c.deadline.date}" is not a calendar date`);
+  }
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone: c.deadline.timeZone });
   } catch {

@@ -30,6 +30,10 @@ describe('loading a campaign rules file', () => {
   });
 
   it.each([
+    ['a day past the end of its month', (r: Rules) => { r.deadline.date = '2023-09-31'; },
+      '/deadline/date: "2023-09-31" is not a calendar date'],
+    ['29 February of a common year', (r: Rules) => { r.deadline.date = '2023-02-29'; },
+      '/deadline/date: "2023-02-29" is not a calendar date'],
     ['two sections of one name', (r: Rules) => { r.sections[0].name = r.sections[2].name = '科学教育'; },
       '/sections/2/name: "科学教育" is used twice (also at /sections/0/name)'],
     ['two section names equal once normalised', (r: Rules) => { r.sections[3].name = ' 劳动 教育'; },
