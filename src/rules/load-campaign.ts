@@ -43,7 +43,7 @@ export function loadCampaign(file: string = DEFAULT_CAMPAIGN_FILE): Campaign {
 type Fail = (path: string, problem: string) => never;
 type Claim = (name: string, path: string) => void;
 
-/** What JSON Schema cannot say: unique names, real dates and zones, compilable patterns, the required columns. */
+/** What JSON Schema cannot say: unique names, real dates and zones, compilable patterns, the columns. */
 function checkFacts(file: string, c: Campaign): void {
   const fail: Fail = (path, problem) => { throw new CampaignRulesError(file, path, problem); };
   checkDeadline(c, fail);
@@ -101,6 +101,10 @@ function checkForm(c: Campaign, fail: Fail): void {
     if (!keys.includes(key)) fail('/form/columns', `the form needs a "${key}" column`);
   }
   keys.forEach((key, i) => { if (keys.indexOf(key) !== i) fail(`/form/columns/${i}/key`, `duplicate key ${key}`); });
+  // A header row can name at most every column once: asking for more finds no table in any document.
+  if (c.form.minHeaderMatches > keys.length) {
+    fail('/form/minHeaderMatches', `${c.form.minHeaderMatches} is more than the form's ${keys.length} columns`);
+  }
 }
 
 function deepFreeze<T>(value: T): T {

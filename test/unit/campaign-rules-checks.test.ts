@@ -42,6 +42,8 @@ describe('loading a campaign rules file', () => {
       '/sections/4/aliases/0: "科学" is used twice (also at /sections/0/aliases/0)'],
     ['a section alias that is another section\'s name', (r: Rules) => { r.sections[5].aliases.push('德育'); },
       '/sections/5/aliases/3: "德育" is used twice (also at /sections/0/name)'],
+    ['more header matches than the form has columns', (r: Rules) => { r.form.minHeaderMatches = 10; },
+      '/form/minHeaderMatches: 10 is more than the form\'s 9 columns'],
   ])('refuses %s', (_, change, message) => {
     const { file, err } = loadError(change);
     expect(err).toBeInstanceOf(CampaignRulesError);
