@@ -43,7 +43,7 @@ export function loadCampaign(file: string = DEFAULT_CAMPAIGN_FILE): Campaign {
 type Fail = (path: string, problem: string) => never;
 type Claim = (name: string, path: string) => void;
 
-/** What JSON Schema cannot say: unique names, real dates and zones, compilable patterns, the columns. */
+/** What JSON Schema cannot say: unique names and addresses, real dates and zones, compilable patterns, the columns. */
 function checkFacts(file: string, c: Campaign): void {
   const fail: Fail = (path, problem) => { throw new CampaignRulesError(file, path, problem); };
   checkDeadline(c, fail);
@@ -62,6 +62,7 @@ function checkFacts(file: string, c: Campaign): void {
     const columnKeys = s.columns.map(nameKey);
     columnKeys.forEach((k, j) => { if (columnKeys.indexOf(k) !== j) fail(`/sections/${i}/columns/${j}`, 'duplicate column'); });
   });
+  checkSenders(c, fail);
 }
 
 /**
@@ -105,6 +106,13 @@ function checkForm(c: Campaign, fail: Fail): void {
   if (c.form.minHeaderMatches > keys.length) {
     fail('/form/minHeaderMatches', `${c.form.minHeaderMatches} is more than the form's ${keys.length} columns`);
   }
+}
+
+/** A sender address names one unit (mail is matched to units by it), and never the collector's own mailbox. */
+function checkSenders(c: Campaign, fail: Fail): void {
+  const claimAddress = claimer((address) => address.toLowerCase(), fail);
+  claimAddress(c.collector.mailbox, '/collector/mailbox');
+  c.units.forEach((u, i) => u.senders.forEach((s, j) => claimAddress(s, `/units/${i}/senders/${j}`)));
 }
 
 function deepFreeze<T>(value: T): T {

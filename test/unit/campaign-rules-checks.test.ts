@@ -44,6 +44,10 @@ describe('loading a campaign rules file', () => {
       '/sections/5/aliases/3: "德育" is used twice (also at /sections/0/name)'],
     ['more header matches than the form has columns', (r: Rules) => { r.form.minHeaderMatches = 10; },
       '/form/minHeaderMatches: 10 is more than the form\'s 9 columns'],
+    ['one sender address for two units', (r: Rules) => { r.units[0].senders = ['XYXJYJ@126.com']; },
+      '/units/3/senders/0: "xyxjyj@126.com" is used twice (also at /units/0/senders/0)'],
+    ['the collector\'s mailbox as a unit\'s sender', (r: Rules) => { r.units[5].senders = ['yysyj@126.com']; },
+      '/units/5/senders/0: "yysyj@126.com" is used twice (also at /collector/mailbox)'],
   ])('refuses %s', (_, change, message) => {
     const { file, err } = loadError(change);
     expect(err).toBeInstanceOf(CampaignRulesError);
