@@ -1,10 +1,10 @@
 // Loads a campaign rules file (YAML or JSON), checks it against rules/campaign.schema.json and for the facts a
 // schema cannot express, and returns it frozen. A broken file stops start-up with file, path and problem.
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Campaign } from '../types.ts';
-import { nameKey } from './normalize.ts';
+import { editDistance, nameKey } from './normalize.ts';
 import { projectFile } from '../project-files.ts';
 
 export const DEFAULT_CAMPAIGN_FILE = projectFile('rules', 'campaign-2022.yaml');
@@ -17,7 +17,9 @@ export class CampaignRulesError extends Error {
   }
 }
 
-const validateSchema = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+// verbose: each error carries its schema object, whose properties are the keys to suggest for an unknown one.
+const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
+const validateSchema = new Ajv({ allErrors: true, verbose: true }).compile(schema);
 const cache = new Map<string, Campaign>();
 
 export function loadCampaign(file: string = DEFAULT_CAMPAIGN_FILE): Campaign {
@@ -30,14 +32,37 @@ export function loadCampaign(file: string = DEFAULT_CAMPAIGN_FILE): Campaign {
     throw new CampaignRulesError(file, '', (err as Error).message.split('\n')[0]);
   }
   if (!validateSchema(data)) {
-    const first = validateSchema.errors![0];
-    throw new CampaignRulesError(file, first.instancePath, `${first.message ?? 'invalid'}`);
+    const errors = validateSchema.errors!;
+    const unknownKey = errors.find((e) => e.keyword === 'additionalProperties');
+    if (unknownKey) throw new CampaignRulesError(file, unknownKey.instancePath, unknownKeyProblem(unknownKey));
+    throw new CampaignRulesError(file, errors[0].instancePath, `${errors[0].message ?? 'invalid'}`);
   }
   const campaign = data as Campaign;
   checkFacts(file, campaign);
   const frozen = deepFreeze(campaign);
   cache.set(file, frozen);
   return frozen;
+}
+
+/**
+ * A misspelt key also leaves a required one missing; Ajv reports that first, which never names the typo. So the
+ * unknown key is what is reported, with the known key it is closest to.
+ */
+function unknownKeyProblem(error: ErrorObject): string {
+  const key = String(error.params.additionalProperty);
+  const known = Object.keys((error.parentSchema?.properties ?? {}) as object);
+  const near = known.find((k) => sameLetters(k, key)) ?? closest(key, known);
+  return `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+const sameLetters = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');
+
+/** The nearest known key within two edits; for short keys at most half their letters, so "x" does not suggest "id". */
+function closest(key: string, known: string[]): string | undefined {
+  const scored = known.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.min(2, k.length / 2))
+    .sort((a, b) => a.d - b.d);
+  return scored[0]?.k;
 }
 
 type Fail = (path: string, problem: string) => never;

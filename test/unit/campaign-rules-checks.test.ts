@@ -24,6 +24,11 @@ function loadError(change: (rules: Rules) => void): { file: string; err: unknown
   return { file, err: null };
 }
 
+const rename = (object: Rules, from: string, to: string) => {
+  object[to] = object[from];
+  delete object[from];
+};
+
 describe('loading a campaign rules file', () => {
   it('loads the 2022 file', () => {
     expect(loadCampaign(DEFAULT_CAMPAIGN_FILE).units).toHaveLength(13);
@@ -48,6 +53,14 @@ describe('loading a campaign rules file', () => {
       '/units/3/senders/0: "xyxjyj@126.com" is used twice (also at /units/0/senders/0)'],
     ['the collector\'s mailbox as a unit\'s sender', (r: Rules) => { r.units[5].senders = ['yysyj@126.com']; },
       '/units/5/senders/0: "yysyj@126.com" is used twice (also at /collector/mailbox)'],
+    ['a misspelt top-level key', (r: Rules) => { rename(r, 'deadline', 'deadlin'); },
+      '/: unknown key "deadlin" (did you mean "deadline"?)'],
+    ['a misspelt unit key', (r: Rules) => { rename(r.units[2], 'quota', 'qouta'); },
+      '/units/2: unknown key "qouta" (did you mean "quota"?)'],
+    ['a misspelt deadline key', (r: Rules) => { rename(r.deadline, 'timeZone', 'timezone'); },
+      '/deadline: unknown key "timezone" (did you mean "timeZone"?)'],
+    ['an unknown key like no known one', (r: Rules) => { r.form.x = 1; },
+      '/form: unknown key "x"'],
   ])('refuses %s', (_, change, message) => {
     const { file, err } = loadError(change);
     expect(err).toBeInstanceOf(CampaignRulesError);
