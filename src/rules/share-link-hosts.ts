@@ -32,10 +32,14 @@ function isShareHost(host: string): boolean {
 /** A share link in a text, where it starts and ends. */
 export interface ShareLinkMatch { url: string; start: number; end: number }
 
-/** The cloud-drive share links in a text, in order (other links are left out). */
-export function shareLinksIn(text: string): ShareLinkMatch[] {
-  return [...text.matchAll(LINK)].filter((m) => isShareHost(m[1]))
-    .map((m) => ({ url: m[0], start: m.index, end: m.index + m[0].length }));
+/** The cloud-drive share links in a text, in order (other links are left out), the first `limit` of them. */
+export function shareLinksIn(text: string, limit = Infinity): ShareLinkMatch[] {
+  const found: ShareLinkMatch[] = [];
+  for (const m of text.matchAll(LINK)) {
+    if (found.length >= limit) break;
+    if (isShareHost(m[1])) found.push({ url: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return found;
 }
 
 /** The text with its share links blanked out. */

@@ -9,6 +9,8 @@ const CODE = /(?:提取码|提取密码|访问码|访问密码|密码|password|p
 /** How far after a link its code is looked for, and before it when none follows. */
 const AFTER = 120;
 const BEFORE = 60;
+/** Links kept from one text: a filing names a few; a body of thousands is no county's (and is not all worth a cell). */
+const MAX_LINKS = 50;
 const TABLE_FIELDS = ['summary', 'remark'] as const satisfies FieldKey[];
 
 const codeIn = (text: string) => CODE.exec(text)?.[1] ?? null;
@@ -17,12 +19,14 @@ const codeIn = (text: string) => CODE.exec(text)?.[1] ?? null;
  *  the link (up to the next one), else one before it on its line that the link before did not take. */
 function linksOfText(raw: string, where: string): ShareLink[] {
   const text = raw.normalize('NFKC');
-  const links = shareLinksIn(text);
+  const links = shareLinksIn(text, MAX_LINKS);
   const after = links.map((link, i) => text.slice(link.end, Math.min(links[i + 1]?.start ?? Infinity, link.end + AFTER)));
   return links.map((link, i) => {
     const url = link.url.replace(/[.:,;]+$/, '');
-    const lineStart = text.lastIndexOf('\n', link.start) + 1;
-    const before = i > 0 && codeIn(after[i - 1]) ? '' : text.slice(Math.max(links[i - 1]?.end ?? 0, lineStart, link.start - BEFORE), link.start);
+    // Within BEFORE characters, from the start of the link's line: a search back to the line start could run the
+    // length of a body without line breaks for every link.
+    const window = i > 0 && codeIn(after[i - 1]) ? '' : text.slice(Math.max(links[i - 1]?.end ?? 0, link.start - BEFORE), link.start);
+    const before = window.slice(window.lastIndexOf('\n') + 1);
     return { url, code: codeIn(url) ?? codeIn(after[i]) ?? codeIn(before), where };
   });
 }

@@ -36,6 +36,16 @@ describe('the 网盘 links of an email and their 提取码', () => {
     ]);
   });
 
+  it('takes a code written before a link only from the link\'s own line', () => {
+    expect(fromBody('邮箱密码 zz99 已修改\n资源链接：https://pan.baidu.com/s/1QQQQ')).toEqual([{ url: 'https://pan.baidu.com/s/1QQQQ', code: null }]);
+  });
+
+  it('keeps the first 50 links of a text that holds thousands', () => {
+    const links = fromBody(Array.from({ length: 3000 }, (_, i) => `https://pan.baidu.com/s/1n${i} 提取码 c${String(i).padStart(3, '0')}`).join(' '));
+    expect(links).toHaveLength(50);
+    expect(links.at(-1)).toEqual({ url: 'https://pan.baidu.com/s/1n49', code: 'c049' });
+  });
+
   it('leaves out other links, e-mail addresses and phone numbers', () => {
     expect(fromBody('详见 https://www.example.com/a 或 pan@baidu.com，电话 0730-2221806，密码 13812345678')).toEqual([]);
   });
