@@ -64,6 +64,16 @@ describe('reading a Chinese email', () => {
     const email = await readEmail(message(Buffer.from('x'), names['RFC 2231 in GBK']), { receivedAt: at });
     expect(email.receivedAt).toEqual(at);
   });
+
+  it('reads the text of an HTML-only body beside attachments (mailparser leaves it empty there)', async () => {
+    const html = '<div>湘阴县专题资源推荐表，资源见<a href="https://pan.baidu.com/s/1abc">网盘</a>，提取码：ab12</div>';
+    const raw = Buffer.from(message(Buffer.from('x'), names['RFC 2231 in GBK']).toString('latin1').replace(
+      /Content-Type: text\/plain; charset=GB2312\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n[^\r]*/,
+      `Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(html).toString('base64')}`), 'latin1');
+    const email = await readEmail(raw);
+    expect(email.text).toBe('湘阴县专题资源推荐表，资源见网盘 [https://pan.baidu.com/s/1abc]，提取码：ab12');
+    expect(email.attachments.map((a) => a.filename)).toEqual([NAME]);
+  });
 });
 
 describe('received time', () => {
