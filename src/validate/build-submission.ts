@@ -1,4 +1,5 @@
 // Joins what the attachments held into one submission: the rows of every Word table, the form line, the unit.
+import type { LargeAttachment } from '../attachments/large-attachments.ts';
 import type { Campaign, Email, WordReading } from '../types.ts';
 import { findUnitIn, identifyUnit } from './identify-unit.ts';
 import type { NotRead, PdfCheck, Submission, TableRow } from './submission.ts';
@@ -10,7 +11,7 @@ export interface ReadAttachments {
   notRead: NotRead | null;
 }
 
-export function buildSubmission(campaign: Campaign, email: Email, read: ReadAttachments): Submission {
+export function buildSubmission(campaign: Campaign, email: Email, read: ReadAttachments, largeAttachments: LargeAttachment[] = []): Submission {
   const tables = distinctTables(read.words);
   const rows: TableRow[] = tables.flatMap((t) => t.rows.map((r) => ({ file: t.file, cells: r.cells })))
     .map((row, i) => ({ ...row, position: i + 1 }));
@@ -24,7 +25,7 @@ export function buildSubmission(campaign: Campaign, email: Email, read: ReadAtta
     fileNames: email.attachments.map((a) => a.filename),
     sender: email.from?.address ?? '',
   });
-  return { campaign, email, ...read, header, rows, unit, severalUnits };
+  return { campaign, email, ...read, largeAttachments, header, rows, unit, severalUnits };
 }
 
 export type Table = Extract<WordReading, { ok: true }>;

@@ -1,4 +1,5 @@
 // What the deciding stages look at: one email with its attachments already read. Pure data, no I/O.
+import type { LargeAttachment } from '../attachments/large-attachments.ts';
 import type { Campaign, Email, FieldKey, FormHeader, UnitSpec, WordReading } from '../types.ts';
 import type { ScanSharpness } from '../seal/poor-scan.ts';
 import type { TooLargeImage } from '../seal/find-seals.ts';
@@ -41,6 +42,8 @@ export interface Submission {
   otherFiles: string[];
   /** Word and PDF files past the per-email cap, not read; null when every one was read. */
   notRead: NotRead | null;
+  /** Files the sender's mail program sent as download links (超大附件), not read. */
+  largeAttachments: LargeAttachment[];
   /** The 填表单位 line of the first Word table. */
   header: FormHeader | null;
   rows: TableRow[];

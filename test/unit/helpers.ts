@@ -46,6 +46,7 @@ export function submission(cells: Cells[], overrides: Partial<Submission> = {}):
     pdfs: [{ file: '推荐表.pdf', unreadable: null, mismatch: null, seals: { found: 1, greyscaleOnly: false, poorScan: null, tooLargeImage: null } }],
     otherFiles: [],
     notRead: null,
+    largeAttachments: [],
     header,
     rows,
     unit: identifyUnit(campaign, { formUnit: header.unit, subject: mail.subject, fileNames: [], sender: mail.from?.address ?? '' }),

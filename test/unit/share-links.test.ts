@@ -50,6 +50,10 @@ describe('the 网盘 links of an email and their 提取码', () => {
     expect(fromBody('详见 https://www.example.com/a 或 pan@baidu.com，电话 0730-2221806，密码 13812345678')).toEqual([]);
   });
 
+  it('leaves out a mail program\'s large-attachment link on a drive\'s host (天翼 mail\'s 超大附件 on cloud.189.cn)', () => {
+    expect(fromBody('从189邮箱发来的超大附件 推荐表.pdf https://download.cloud.189.cn/file/downloadFile.action?dt=ab&expired=1659')).toEqual([]);
+  });
+
   it('takes the table\'s 备注 and 简介 too, saying where, one entry per link with the code any mention gives', () => {
     const links = shareLinksOf(campaign, '资源链接：https://pan.baidu.com/s/1AAAA', [
       resource(1, '网盘 https://pan.baidu.com/s/1AAAA 提取码 aaaa'),
