@@ -1,8 +1,8 @@
 // Stage "parse mail": raw .eml bytes -> the Email the rest of the pipeline reads (names and subjects repaired).
 import { createHash } from 'node:crypto';
-import { htmlToText } from 'html-to-text';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Address, Attachment, Email } from '../types.ts';
+import { bodyText } from './body-text.ts';
 import { receivedTime } from './received-time.ts';
 import { repairFileName, repairHeaderText } from './repair-charset.ts';
 import { printable } from './printable.ts';
@@ -24,7 +24,7 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
     from,
     to: addresses(parsed.to),
     subject: repairHeaderText(parsed.subject ?? '', raw, 'subject'),
-    text: parsed.text?.trim() ? parsed.text : bodyOfHtml(parsed.html),
+    text: await bodyText(parsed, raw),
     receivedAt: options.receivedAt ?? receivedTime(headers.received, headers.date) ?? new Date(),
     headers,
     authResults: headerValues(parsed, 'authentication-results'),
@@ -35,16 +35,6 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
       content: a.content,
     })),
   };
-}
-
-/** An HTML-only body's text: mailparser converts HTML only where it is the whole email, and a mail program's
- *  HTML body beside its attachments holds the county's words, its 网盘 links and large-attachment links. Its first
- *  200,000 characters are read (a county's body is some 20,000): the conversion's time grows faster than the nesting
- *  (40,000 nested tags 1.7 s, 200,000 took 28 s). */
-const MAX_HTML_READ = 200_000;
-
-function bodyOfHtml(html: string | false | undefined): string {
-  return html ? htmlToText(html.slice(0, MAX_HTML_READ), { wordwrap: false, limits: { maxDepth: 1000 } }) : '';
 }
 
 /** A name as the sender's mail program meant it, printable: it is quoted in findings and replies. */

@@ -74,6 +74,35 @@ describe('reading a Chinese email', () => {
     expect(email.text).toBe('湘阴县专题资源推荐表，资源见网盘 [https://pan.baidu.com/s/1abc]，提取码：ab12');
     expect(email.attachments.map((a) => a.filename)).toEqual([NAME]);
   });
+
+  describe('a body that names no charset (Foxmail, old Outlook, OA systems send GBK so)', () => {
+    const BODY = '刘老师：湘阴县推荐表见附件，资源网盘 https://pan.baidu.com/s/1abc 提取码：xy30';
+    /** The message with its text part replaced by one of the given type, transfer encoding and body bytes. */
+    const withBody = (type: string, encoding: string, body: Buffer) => Buffer.concat([
+      ...message(Buffer.from('x'), names['RFC 2231 in GBK']).toString('latin1').split(
+        /Content-Type: text\/plain; charset=GB2312\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n[^\r]*/)
+        .flatMap((piece, i) => (i === 0 ? [Buffer.from(piece, 'latin1'),
+          Buffer.from(`Content-Type: ${type}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n`), body] : [Buffer.from(piece, 'latin1')])),
+    ]);
+
+    it.each([
+      ['GBK bytes sent 8bit', withBody('text/plain', '8bit', gbk(BODY))],
+      ['GB18030 bytes in base64', withBody('text/plain', 'base64', Buffer.from(iconv.encode(BODY, 'gb18030').toString('base64')))],
+      ['UTF-8 bytes sent 8bit', withBody('text/plain', '8bit', Buffer.from(BODY))],
+    ])('reads %s', async (_how, raw) => {
+      expect((await readEmail(raw)).text.trim()).toBe(BODY);
+    });
+
+    it('reads a GBK HTML-only body', async () => {
+      const raw = withBody('text/html', '8bit', gbk(`<div>${BODY}</div>`));
+      expect((await readEmail(raw)).text).toBe(BODY);
+    });
+
+    it('keeps a declared charset: bytes that are not that charset stay as mailparser read them', async () => {
+      const raw = withBody('text/plain; charset=UTF-8', '8bit', gbk(BODY));
+      expect((await readEmail(raw)).text).toContain('\ufffd');
+    });
+  });
 });
 
 describe('received time', () => {
