@@ -1,9 +1,11 @@
 // Files a county packed instead of attaching them: the Word and PDF in a .zip, or the filing forwarded as an attached
 // email (a mail program's "forward as attachment"). Their Word and PDF files are read as if attached, named with the
-// package they came in. A package the bot cannot open (RAR, 7z, an encrypted email, Outlook's winmail.dat) still
-// marks the email as a filing, returned with what to send instead: a county must not believe it filed when it did not.
+// package they came in, and so are those Outlook wrapped in its winmail.dat. A package the bot cannot open (RAR, 7z,
+// an encrypted email) still marks the email as a filing, returned with what to send instead: a county must not
+// believe it filed when it did not.
 import { simpleParser } from 'mailparser';
 import { openBoundedZip, ZipRefused } from '../files/bounded-zip.ts';
+import { filesInTnef, isTnef } from '../files/tnef.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_READ } from '../limits.ts';
 import { decodeChineseBytes } from '../mail/repair-charset.ts';
 import { attachmentFileName } from '../mail/read-email.ts';
@@ -50,6 +52,7 @@ async function unpackAttachments(attachments: Attachment[], depth = 0): Promise<
 
 async function filesIn(a: Attachment, depth: number): Promise<Attachment[]> {
   if (isZip(a)) return filesInZip(a);
+  if (isTnef(a.content)) return filesInWinmail(a);
   if (!isEmail(a)) return [];
   const forwarded = await simpleParser(a.content, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true }).catch(() => null);
   if (!forwarded) return [];
@@ -57,6 +60,14 @@ async function filesIn(a: Attachment, depth: number): Promise<Attachment[]> {
     filename: `${a.filename}/${attachmentFileName(f.filename ?? '')}`, contentType: f.contentType.toLowerCase(), content: f.content,
   }));
   return unpackAttachments(files, depth + 1);
+}
+
+/** The Word and PDF files of an Outlook winmail.dat, named as Outlook gave them (one more than is read, as of a zip). */
+function filesInWinmail(a: Attachment): Attachment[] {
+  return filesInTnef(a.content)
+    .map((f): Attachment => ({ filename: `${a.filename}/${attachmentFileName(f.name)}`, contentType: 'application/octet-stream', content: f.content }))
+    .filter((f) => attachmentKind(f) !== 'other')
+    .slice(0, MAX_FILES_READ + 1);
 }
 
 /** The Word and PDF files of a zip (its other files are not the filing's); none from a zip refused as a bomb,

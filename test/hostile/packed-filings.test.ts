@@ -1,10 +1,11 @@
 // A filing packed instead of attached: the Word and PDF in a .zip (names in GBK as Windows writes them, or UTF-8),
-// or the county's email forwarded as an attachment, is decided on the files inside; an archive the bot cannot open
+// in Outlook's winmail.dat, or the county's email forwarded as an attachment, is decided on the files inside; an archive the bot cannot open
 // (RAR, an encrypted email) is returned saying to attach the files directly, not left unanswered as "not a filing";
 // a zip bomb is not inflated; an archive from a stranger that says nothing of the campaign is still left alone.
 import { describe, expect, it } from 'vitest';
 import { check, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
 import { writeZip } from '../word/fixture-kit/write-zip.ts';
+import { writeTnef } from './write-tnef.ts';
 
 const ZIP = 'application/zip';
 const filing = () => [goodDocx(), goodPdf()].map((f) => ({ name: `推荐表/${f.filename}`, data: f.content }));
@@ -40,6 +41,21 @@ describe('a filing packed in an archive or an attached email', () => {
     const verdict = await check(forwardedAsAttachment(countyEmail([goodDocx(), goodPdf()])));
     expect(verdict.decision).toBe('accept');
     expect(verdict.unit).toBe('湘阴县');
+  });
+
+  it.each(['attribute', 'property'] as const)("Outlook's winmail.dat (files in its %s) is decided on the files it wraps", async (dataIn) => {
+    const winmail = writeTnef([goodPdf(), goodDocx()].map((f) => ({ name: f.filename, content: f.content, dataIn })));
+    const verdict = await check(countyEmail([{ filename: 'winmail.dat', contentType: 'application/ms-tnef', content: winmail }]));
+    expect(verdict.decision).toBe('accept');
+    expect(verdict.resources.length).toBeGreaterThan(0);
+    expect(verdict.stamps!.map((s) => s.file)).toEqual(['winmail.dat/湘阴县专题资源推荐表.pdf']);
+  });
+
+  it('a winmail.dat cut short gives the files before the cut: returned for the one cut off', async () => {
+    const winmail = writeTnef([goodPdf(), goodDocx()].map((f) => ({ name: f.filename, content: f.content })));
+    const cut = winmail.subarray(0, winmail.length - goodDocx().content.length / 2);
+    const verdict = await check(countyEmail([{ filename: 'winmail.dat', contentType: 'application/ms-tnef', content: cut }]));
+    expect(codes(verdict.errors)).toEqual(['MISSING_WORD']);
   });
 
   it.each([
