@@ -37,9 +37,10 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
   };
 }
 
-/** A name as the sender's mail program meant it, printable: it is quoted in findings and replies. */
+/** A name as the sender's mail program meant it, printable: it is quoted in findings and replies. Old Outlook
+ *  Express and some OA systems send the file's whole path (C:\\Documents and Settings\\...\\推荐表.pdf): its last part. */
 export function attachmentFileName(raw: string): string {
-  return printable(repairFileName(raw));
+  return printable(repairFileName(raw)).split(/[\\/]/).at(-1) ?? '';
 }
 
 /** Lower-cased name -> unfolded value of its first (topmost) occurrence. */

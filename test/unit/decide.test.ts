@@ -136,6 +136,11 @@ describe('deciding a submission', () => {
     expect(errors[0].message).toContain('《推荐表.xlsx》');
   });
 
+  it('names what did come once each, leaving out parts without a name (a calendar invitation, an inline image)', () => {
+    const s = submission(fullTable(5), { words: [], pdfs: [], otherFiles: ['推荐表.xlsx', '', '推荐表.xlsx', 'logo.png'] });
+    expect(decide(s).errors[0].message).toContain('（收到的附件：《推荐表.xlsx》、《logo.png》）');
+  });
+
   it('names each unreadable attachment with its reason', () => {
     const s = submission(fullTable(5), {
       pdfs: [{ file: '盖章.pdf', unreadable: '文件已加密（设有密码）', mismatch: null, seals: null }],

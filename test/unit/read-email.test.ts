@@ -75,6 +75,12 @@ describe('reading a Chinese email', () => {
     expect(email.attachments.map((a) => a.filename)).toEqual([NAME]);
   });
 
+  it("names an attachment sent with its sender's whole path (Outlook Express, OA systems) by its last part", async () => {
+    const path = `=?GBK?B?${gbk(`C:\\Documents and Settings\\Administrator\\桌面\\${NAME}`).toString('base64')}?=`;
+    const withPath = Buffer.from(`Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="${path}"\r\n`);
+    expect((await readEmail(message(Buffer.from('x'), withPath))).attachments.map((a) => a.filename)).toEqual([NAME]);
+  });
+
   describe('a body that names no charset (Foxmail, old Outlook, OA systems send GBK so)', () => {
     const BODY = '刘老师：湘阴县推荐表见附件，资源网盘 https://pan.baidu.com/s/1abc 提取码：xy30';
     /** The message with its text part replaced by one of the given type, transfer encoding and body bytes. */

@@ -16,7 +16,9 @@ const LARGE = `：这类链接会过期，不能留作报送材料，请直接�
 /** What the email held instead of the missing file, in brackets, or ''. */
 function foundInstead({ email, otherFiles, largeAttachments }: Submission): string {
   const packed = email.attachments.some((a) => isPackage(a) && otherFiles.includes(a.filename));
-  const attached = otherFiles.length ? `收到的附件：${otherFiles.map((f) => `《${f}》`).join('、')}${packed ? PACKED : ''}` : '';
+  // A part without a name (a calendar invitation, an inline image) is no file the county chose; one sent twice is one.
+  const named = [...new Set(otherFiles.filter(Boolean))];
+  const attached = named.length ? `收到的附件：${named.map((f) => `《${f}》`).join('、')}${packed ? PACKED : ''}` : '';
   const large = largeAttachments.filter(mayBeFilingFile);
   const names = large.flatMap((l) => (l.name ? [`《${l.name}》`] : []));
   const linked = !large.length ? ''
