@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Address, Attachment, Email } from '../types.ts';
 import { bodyText } from './body-text.ts';
+import { uuencodedFiles } from './uuencoded.ts';
 import { receivedTime } from './received-time.ts';
 import { repairFileName, repairHeaderText } from './repair-charset.ts';
 import { printable } from './printable.ts';
@@ -19,17 +20,18 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = rawHeaders(parsed);
   const from = firstAddress(parsed.from, raw, 'from');
+  const body = uuencodedFiles(await bodyText(parsed, raw));
   return {
     messageId: parsed.messageId ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id>`,
     from,
     to: addresses(parsed.to),
     subject: repairHeaderText(parsed.subject ?? '', raw, 'subject'),
-    text: await bodyText(parsed, raw),
+    text: body.text,
     receivedAt: options.receivedAt ?? receivedTime(headers.received, headers.date) ?? new Date(),
     headers,
     authResults: headerValues(parsed, 'authentication-results'),
     partTypes: partTypes(raw, parsed),
-    attachments: parsed.attachments.filter((a) => !SIGNATURES.has(a.contentType.toLowerCase())).map((a): Attachment => ({
+    attachments: [...parsed.attachments.filter((a) => !SIGNATURES.has(a.contentType.toLowerCase())), ...body.files].map((a): Attachment => ({
       filename: attachmentFileName(a.filename ?? ''),
       contentType: a.contentType.toLowerCase(),
       content: a.content,
