@@ -58,6 +58,8 @@ export interface Address { address: string; name: string }
 export interface Email {
   messageId: string;
   from: Address | null;
+  /** The first Reply-To address, lower-cased, where there is one. */
+  replyTo?: string;
   to: Address[];
   subject: string;
   text: string;

@@ -24,6 +24,7 @@ export async function readEmail(raw: Buffer, options: ReadEmailOptions = {}): Pr
   return {
     messageId: parsed.messageId ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id>`,
     from,
+    ...(addresses(parsed.replyTo)[0] ? { replyTo: addresses(parsed.replyTo)[0].address } : {}),
     to: addresses(parsed.to),
     subject: repairHeaderText(parsed.subject ?? '', raw, 'subject'),
     text: body.text,

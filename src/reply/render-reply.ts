@@ -100,15 +100,21 @@ function renderReply(input: ReplyInput): Reply {
 }
 
 /**
- * The From, never a Reply-To: an automatic answer goes back to its sender (RFC 3834 would have it go to the
- * envelope sender, of which the From is the mailbox's record), as anyone can write any Reply-To, and the answer
- * (which quotes the subject, and counts against its address's hourly limit) must not go wherever a stranger points
- * it. Never one of the bot's own addresses.
+ * The From, not a Reply-To: an automatic answer goes back to its sender (RFC 3834 would have it go to the envelope
+ * sender, of which the From is the mailbox's record), as anyone can write any Reply-To, and the answer (which quotes
+ * the subject, and counts against its address's hourly limit) must not go wherever a stranger points it. But a
+ * no-reply From (an OA system relaying a person's email: oa-noreply@xiangyin.gov.cn) reads no answer: there the
+ * Reply-To, which points the answer no further than a forged From could. Never one of the bot's own addresses.
  */
 function recipient(email: Email, own: readonly string[]): string {
   const from = email.from?.address ?? '';
-  return from && !own.includes(from.toLowerCase()) ? from : '';
+  const ours = (address: string) => own.includes(address.toLowerCase());
+  if (NO_REPLY.test(from.split('@')[0]) && email.replyTo && !ours(email.replyTo)) return email.replyTo;
+  return from && !ours(from) ? from : '';
 }
+
+/** The local part of an address that reads no mail. */
+const NO_REPLY = /(^|[^a-z])(no[-_]?reply|do[-_]?not[-_]?reply)(?![a-z])/i;
 
 /** The first `limit` characters of `text` (whole code points), with an ellipsis when some were left off. */
 function clipped(text: string, limit: number): string {

@@ -1,7 +1,7 @@
 // What a crafted filing can make the bot write, and to whom: an auto-reply hidden behind a reply prefix or brackets
 // is not answered (two responders must not bounce off each other); the answer goes to the From whatever a Reply-To
-// says (the city's own mailbox, a stranger, another address at the same provider, a registered one); marks that reorder
-// displayed text are not echoed.
+// says (the city's own mailbox, a stranger, another address at the same provider, a registered one), unless the From
+// is a no-reply address; marks that reorder displayed text are not echoed.
 import { describe, expect, it } from 'vitest';
 import { checkEmail } from '../../src/pipeline/check-email.ts';
 import { campaign, check, countyEmail, goodDocx, goodPdf } from './hostile-kit.ts';
@@ -33,6 +33,21 @@ describe('where the answer goes', () => {
     const verdict = await check(raw);
     expect(verdict.decision).toBe('accept');
     expect(verdict.reply!.to).toBe('wangli@xiangyin.gov.cn');
+  });
+
+  // (A From that starts noreply@ or do-not-reply@ is a system's, ignored as AUTO_GENERATED before any answer.)
+  it.each(['oa-noreply@xiangyin.gov.cn', 'xyjy_no-reply@oa.xiangyin.gov.cn', 'OA.DoNotReply2@xiangyin.gov.cn'])(
+    'to the Reply-To when the From (%s) reads no mail: an OA system relaying the county\'s email', async (from) => {
+      const raw = countyEmail([goodDocx(), goodPdf()], { from, extraHeaders: ['Reply-To: xyxjyj@126.com'] });
+      expect((await check(raw)).reply!.to).toBe('xyxjyj@126.com');
+    },
+  );
+
+  it("to the no-reply From still when its Reply-To is the city's own mailbox; 'replyer' is no no-reply", async () => {
+    const own = countyEmail([goodDocx(), goodPdf()], { from: 'oa-noreply@xiangyin.gov.cn', extraHeaders: [`Reply-To: ${campaign.collector.mailbox}`] });
+    expect((await check(own)).reply!.to).toBe('oa-noreply@xiangyin.gov.cn');
+    const person = countyEmail([goodDocx(), goodPdf()], { from: 'noreplyer@xiangyin.gov.cn', extraHeaders: ['Reply-To: xyxjyj@126.com'] });
+    expect((await check(person)).reply!.to).toBe('noreplyer@xiangyin.gov.cn');
   });
 
   it('to nobody when the From is an address the bot sends from (MAIL_FROM), whatever the Reply-To', async () => {
