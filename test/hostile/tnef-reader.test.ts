@@ -37,4 +37,11 @@ describe('reading the files out of a winmail.dat', () => {
     manyProperties.writeUInt32LE(0xffffffff, attachment + 1 + 4 + 4);
     expect(summary(manyProperties)[0]).toEqual(['湘阴县专题资源推荐表（盖章）.pdf', PDF.toString('latin1')]);
   });
+
+  it('reads the first 100 attachments of one holding thousands (25 MB of empty ones took 2.4 s and 244 MB)', () => {
+    const many = writeTnef(Array.from({ length: 500 }, (_, i) => ({ name: `${i}.pdf`, content: PDF })));
+    const files = filesInTnef(many);
+    expect(files).toHaveLength(100);
+    expect(files.at(-1)!.name).toBe('99.pdf');
+  });
 });
