@@ -29,22 +29,20 @@ export function uuencodedFiles(text: string): { text: string; files: Attachment[
 }
 
 /** Each line: a length character, then four characters for each three bytes (each character 32 + six bits, '`'
- *  for zero); a line of length zero ends the data. */
+ *  for zero); a line of length zero ends the data. A character past the line's end reads as zero. */
 function uudecode(lines: string): Buffer {
-  const chunks: Buffer[] = [];
-  for (const line of lines.split(/\r?\n/)) {
-    const length = (line.charCodeAt(0) - 32) & 63;
-    if (!line || length === 0) break;
-    const bytes = Buffer.alloc(length);
-    for (let i = 0; i < length; i++) {
-      const group = 1 + Math.floor(i / 3) * 4;
-      const sixBits = (k: number) => (line.charCodeAt(group + k) - 32) & 63;
-      const shift = i % 3;
-      bytes[i] = shift === 0 ? (sixBits(0) << 2) | (sixBits(1) >> 4)
-        : shift === 1 ? ((sixBits(1) & 15) << 4) | (sixBits(2) >> 2)
-          : ((sixBits(2) & 3) << 6) | sixBits(3);
+  const out = Buffer.alloc(Math.ceil((lines.length * 3) / 4));
+  let size = 0;
+  const sixBits = (line: string, at: number) => (line.charCodeAt(at) - 32) & 63;
+  for (const line of lines.split('\n')) {
+    const length = sixBits(line, 0);
+    if (length === 0) break;
+    for (let i = 0, at = 1; i < length; i += 3, at += 4) {
+      const n = (sixBits(line, at) << 18) | (sixBits(line, at + 1) << 12) | (sixBits(line, at + 2) << 6) | sixBits(line, at + 3);
+      out[size++] = n >> 16;
+      if (i + 1 < length) out[size++] = (n >> 8) & 255;
+      if (i + 2 < length) out[size++] = n & 255;
     }
-    chunks.push(bytes);
   }
-  return Buffer.concat(chunks);
+  return out.subarray(0, size);
 }
